@@ -1,0 +1,22 @@
+package io.flowcast.aggregate;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/** Redis key layout (DESIGN section 4); one place so that writers and readers agree. */
+public final class RedisKeys {
+
+    private RedisKeys() {}
+
+    public static String realtime(String productCode) {
+        return "inventory:realtime:" + productCode;
+    }
+
+    public static String daily(String productCode, LocalDate day) {
+        return "agg:daily:" + productCode + ":" + day;
+    }
+
+    public static String monthly(String productCode, YearMonth month) {
+        return "agg:monthly:" + productCode + ":" + month;
+    }
+}

@@ -1,0 +1,109 @@
+package io.flowcast.functions;
+
+import io.flowcast.cdc.MirrorTable;
+import io.flowcast.records.MirrorChange;
+import io.flowcast.records.StockSignal;
+import io.flowcast.records.TransactionChange;
+import java.math.BigDecimal;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.util.Collector;
+
+/**
+ * Projections of the decoded change stream onto the small records the keyed operators shuffle,
+ * and their key selectors. Each keeps only the tables it understands.
+ */
+public final class ChangeProjections {
+
+    private ChangeProjections() {}
+
+    /** Inventory-transaction changes as {@link TransactionChange}s. */
+    public static final class ToTransactionChanges implements FlatMapFunction<MirrorChange, TransactionChange> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(MirrorChange change, Collector<TransactionChange> out) {
+            if (change.table() != MirrorTable.INVENTORY_TRANSACTIONS) {
+                return;
+            }
+            long id = (Long) change.get("id_movimentacao");
+            if (change.isDelete()) {
+                out.collect(new TransactionChange(id, true, "", "", "", BigDecimal.ZERO, BigDecimal.ZERO, 0L));
+                return;
+            }
+            out.collect(new TransactionChange(
+                    id,
+                    false,
+                    (String) change.get("codigo_produto"),
+                    (String) change.get("tipo_movimentacao"),
+                    (String) change.get("deposito"),
+                    (BigDecimal) change.get("quantidade"),
+                    (BigDecimal) change.get("custo_unitario"),
+                    change.eventTime().toEpochMilli()));
+        }
+    }
+
+    /** Product-master and stock-level changes as {@link StockSignal}s. */
+    public static final class ToStockSignals implements FlatMapFunction<MirrorChange, StockSignal> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(MirrorChange change, Collector<StockSignal> out) {
+            if (change.table() == MirrorTable.PRODUCT_MASTER) {
+                Object critical = change.isDelete() ? null : change.get("critico");
+                out.collect(new StockSignal(
+                        StockSignal.Kind.THRESHOLD,
+                        change.isDelete(),
+                        (String) change.get("codigo_produto"),
+                        "",
+                        change.isDelete() ? null : (BigDecimal) change.get("estoque_minimo"),
+                        Boolean.TRUE.equals(critical),
+                        null,
+                        change.isDelete() ? 0L : change.eventTime().toEpochMilli(),
+                        change.topic(),
+                        change.partition(),
+                        change.offset()));
+            } else if (change.table() == MirrorTable.STOCK_LEVELS) {
+                out.collect(new StockSignal(
+                        StockSignal.Kind.LEVEL,
+                        change.isDelete(),
+                        (String) change.get("codigo_produto"),
+                        (String) change.get("deposito"),
+                        null,
+                        false,
+                        change.isDelete() ? null : (BigDecimal) change.get("quantidade_disponivel"),
+                        change.isDelete() ? 0L : change.eventTime().toEpochMilli(),
+                        change.topic(),
+                        change.partition(),
+                        change.offset()));
+            }
+        }
+    }
+
+    public static final class ByTransactionId implements KeySelector<TransactionChange, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long getKey(TransactionChange change) {
+            return change.transactionId();
+        }
+    }
+
+    public static final class ByDeltaProduct implements KeySelector<io.flowcast.records.InventoryDelta, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(io.flowcast.records.InventoryDelta delta) {
+            return delta.productCode();
+        }
+    }
+
+    public static final class BySignalProduct implements KeySelector<StockSignal, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(StockSignal signal) {
+            return signal.productCode();
+        }
+    }
+}
