@@ -34,7 +34,7 @@ public record KafkaSourceOptions(
                         .setBootstrapServers(bootstrap)
                         .setTopicPattern(Pattern.compile(topicPattern))
                         .setGroupId(groupId)
-                        .setStartingOffsets(startingOffsets())
+                        .setStartingOffsets(startingOffsetsInitializer())
                         .setDeserializer(new CdcMessageDeserializer())
                         // Offsets are committed on checkpoints, for monitoring and for restarts
                         // without state; the checkpointed offsets remain the source of truth.
@@ -46,7 +46,7 @@ public record KafkaSourceOptions(
         return builder.build();
     }
 
-    private OffsetsInitializer startingOffsets() {
+    private OffsetsInitializer startingOffsetsInitializer() {
         return switch (startingOffsets) {
             case "earliest" -> OffsetsInitializer.earliest();
             case "latest" -> OffsetsInitializer.latest();
