@@ -2,6 +2,7 @@ package io.flowcast.records;
 
 import io.flowcast.cdc.MirrorTable;
 import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * A validated change to one row of a mirrored table.
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param sourceTsMillis commit time at the source ({@code source.ts_ms}), the lineage timestamp
  * @param lsn source log position when the envelope carries one, else null
  */
+@TypeInfo(MirrorChangeTypeInfoFactory.class)
 public record MirrorChange(
         MirrorTable table,
         char op,
