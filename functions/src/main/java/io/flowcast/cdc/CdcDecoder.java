@@ -107,7 +107,7 @@ public final class CdcDecoder {
         if (!delete) {
             validateBusinessRules(table, row, sourceTs);
         }
-        return new MirrorChange(table, op, row, sourceTs, message.topic(), message.partition(), message.offset(), lsn);
+        return new MirrorChange(table, op, row, sourceTs, message.topic(), message.partition(), message.offset(), message.timestampMillis(), lsn);
     }
 
     private static JsonNode parse(byte[] value) throws Invalid {

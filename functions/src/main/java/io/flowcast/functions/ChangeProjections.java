@@ -1,11 +1,15 @@
 package io.flowcast.functions;
 
 import io.flowcast.cdc.MirrorTable;
+import io.flowcast.records.DeadLetter;
+import io.flowcast.records.InventoryDelta;
 import io.flowcast.records.MirrorChange;
+import io.flowcast.records.QualitySample;
 import io.flowcast.records.StockSignal;
 import io.flowcast.records.TransactionChange;
 import java.math.BigDecimal;
 import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.util.Collector;
 
@@ -80,6 +84,38 @@ public final class ChangeProjections {
         }
     }
 
+    /** Decoded changes as data-quality samples. */
+    public static final class ChangeToQualitySample implements MapFunction<MirrorChange, QualitySample> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public QualitySample map(MirrorChange change) {
+            return new QualitySample(
+                    change.table().mirrorTable(), false, change.op(), change.kafkaTsMillis(), change.sourceTsMillis());
+        }
+    }
+
+    /** Rejected messages as data-quality samples, attributed to their table when the topic names one. */
+    public static final class DeadLetterToQualitySample implements MapFunction<DeadLetter, QualitySample> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public QualitySample map(DeadLetter deadLetter) {
+            String table = MirrorTable.forTopic(deadLetter.topic()).map(MirrorTable::mirrorTable).orElse(deadLetter.topic());
+            return new QualitySample(
+                    table, true, ' ', deadLetter.kafkaTimestampMillis(), deadLetter.kafkaTimestampMillis());
+        }
+    }
+
+    public static final class BySampleTable implements KeySelector<QualitySample, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(QualitySample sample) {
+            return sample.table();
+        }
+    }
+
     public static final class ByTransactionId implements KeySelector<TransactionChange, Long> {
         private static final long serialVersionUID = 1L;
 
@@ -89,11 +125,11 @@ public final class ChangeProjections {
         }
     }
 
-    public static final class ByDeltaProduct implements KeySelector<io.flowcast.records.InventoryDelta, String> {
+    public static final class ByDeltaProduct implements KeySelector<InventoryDelta, String> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public String getKey(io.flowcast.records.InventoryDelta delta) {
+        public String getKey(InventoryDelta delta) {
             return delta.productCode();
         }
     }

@@ -13,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  *
  * @param op the Debezium op: {@code c}, {@code u}, {@code r} (upserts) or {@code d} (delete)
  * @param sourceTsMillis commit time at the source ({@code source.ts_ms}), the lineage timestamp
+ * @param kafkaTsMillis timestamp of the Kafka record (arrival in Kafka), for freshness
  * @param lsn source log position when the envelope carries one, else null
  */
 @TypeInfo(MirrorChangeTypeInfoFactory.class)
@@ -24,6 +25,7 @@ public record MirrorChange(
         String topic,
         int partition,
         long offset,
+        long kafkaTsMillis,
         String lsn) {
 
     public boolean isDelete() {

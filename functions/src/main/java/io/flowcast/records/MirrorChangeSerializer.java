@@ -62,6 +62,7 @@ public final class MirrorChangeSerializer extends TypeSerializerSingleton<Mirror
         out.writeUTF(change.topic());
         out.writeInt(change.partition());
         out.writeLong(change.offset());
+        out.writeLong(change.kafkaTsMillis());
         writeNullableString(out, change.lsn());
         List<io.flowcast.cdc.Column> columns = table.columns();
         Object[] row = change.row();
@@ -87,6 +88,7 @@ public final class MirrorChangeSerializer extends TypeSerializerSingleton<Mirror
         String topic = in.readUTF();
         int partition = in.readInt();
         long offset = in.readLong();
+        long kafkaTs = in.readLong();
         String lsn = readNullableString(in);
         List<io.flowcast.cdc.Column> columns = table.columns();
         Object[] row = new Object[columns.size()];
@@ -96,7 +98,7 @@ public final class MirrorChangeSerializer extends TypeSerializerSingleton<Mirror
                 row[i] = readValue(in, columns.get(i).type());
             }
         }
-        return new MirrorChange(table, op, row, sourceTs, topic, partition, offset, lsn);
+        return new MirrorChange(table, op, row, sourceTs, topic, partition, offset, kafkaTs, lsn);
     }
 
     @Override

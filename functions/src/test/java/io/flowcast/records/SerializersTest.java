@@ -28,7 +28,7 @@ class SerializersTest {
         row[table.indexOfSource("custo_unitario")] = new BigDecimal("0.0001");
         row[table.indexOfSource("data_compra")] = Instant.parse("2025-01-02T03:04:05.123456789Z");
         row[table.indexOfSource("data_entrega_prevista")] = LocalDate.of(2025, 2, 1);
-        MirrorChange change = new MirrorChange(table, 'u', row, 42L, table.topic(), 2, 99L, null);
+        MirrorChange change = new MirrorChange(table, 'u', row, 42L, table.topic(), 2, 99L, 43L, null);
 
         TypeInformation<MirrorChange> info = TypeInformation.of(MirrorChange.class);
         assertThat(info).isInstanceOf(MirrorChangeTypeInfoFactory.MirrorChangeTypeInfo.class);
@@ -42,6 +42,7 @@ class SerializersTest {
         assertThat(back.row()).containsExactly(row);
         assertThat(back.lsn()).isNull();
         assertThat(back.offset()).isEqualTo(99L);
+        assertThat(back.kafkaTsMillis()).isEqualTo(43L);
     }
 
     @Test

@@ -59,7 +59,7 @@ class MirrorBatchTest {
             row[t.indexOfSource("promocao")] = Boolean.TRUE;
             row[t.indexOfSource("data_pedido")] = Instant.parse("2025-03-08T10:00:00Z");
         }
-        return new MirrorChange(t, op, row, 1_000L, t.topic(), 0, offset, null);
+        return new MirrorChange(t, op, row, 1_000L, t.topic(), 0, offset, 2_000L, null);
     }
 
     private List<String> rows(String sql) throws Exception {

@@ -5,11 +5,15 @@ import io.flowcast.config.FlowcastConfig;
 import io.flowcast.functions.CdcDecodeFunction;
 import io.flowcast.functions.ChangeProjections;
 import io.flowcast.functions.CriticalStockMonitor;
+import io.flowcast.functions.DataQualityMonitor;
+import io.flowcast.functions.QualitySampleTimestamps;
 import io.flowcast.functions.InventoryAggregator;
 import io.flowcast.functions.TransactionDeltaFunction;
 import io.flowcast.records.CdcMessage;
+import io.flowcast.records.DeadLetter;
 import io.flowcast.records.MirrorChange;
-import io.flowcast.sinks.JdbcAppendSinks;
+import io.flowcast.records.QualitySample;
+import io.flowcast.sinks.JdbcSinks;
 import io.flowcast.sinks.PostgresMirrorSink;
 import io.flowcast.sinks.RedisSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -24,7 +28,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Kafka castrolanda.* -> decode/validate --dead letters--> dead_letter (PG)
  *                          |-> ml_* mirror tables (PG upsert/delete)
  *                          |-> transactions -> keyBy(id) deltas -> keyBy(product) totals -> Redis
- *                          '-> product master + stock levels -> keyBy(product) low-stock alerts (PG)
+ *                          |-> product master + stock levels -> keyBy(product) low-stock alerts (PG)
+ *                          '-> changes + rejects -> keyBy(table) event-time quality windows -> data_quality_events (PG)
  * </pre>
  *
  * Wiring only: the operators live in {@code io.flowcast.functions}, the sinks in
@@ -58,8 +63,9 @@ public final class InventoryMirrorJob {
                         .name("decode-validate")
                         .uid("decode-validate");
 
-        changes.getSideOutput(CdcDecodeFunction.DEAD_LETTERS)
-                .sinkTo(JdbcAppendSinks.deadLetters(options.postgres()))
+        DataStream<DeadLetter> deadLetters = changes.getSideOutput(CdcDecodeFunction.DEAD_LETTERS);
+        deadLetters
+                .sinkTo(JdbcSinks.deadLetters(options.postgres()))
                 .name("pg-dead-letter")
                 .uid("pg-dead-letter");
 
@@ -87,8 +93,28 @@ public final class InventoryMirrorJob {
                 .process(new CriticalStockMonitor(options.criticalProducts()))
                 .name("critical-stock-monitor")
                 .uid("critical-stock-monitor")
-                .sinkTo(JdbcAppendSinks.alerts(options.postgres()))
+                .sinkTo(JdbcSinks.alerts(options.postgres()))
                 .name("pg-inventory-alerts")
                 .uid("pg-inventory-alerts");
+
+        DataStream<QualitySample> changeSamples = changes.map(new ChangeProjections.ChangeToQualitySample())
+                .name("quality-samples-changes")
+                .uid("quality-samples-changes");
+        DataStream<QualitySample> rejectSamples = deadLetters.map(new ChangeProjections.DeadLetterToQualitySample())
+                .name("quality-samples-rejects")
+                .uid("quality-samples-rejects");
+        changeSamples.union(rejectSamples)
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<QualitySample>forBoundedOutOfOrderness(options.qualityOutOfOrderness())
+                        .withTimestampAssigner(new QualitySampleTimestamps())
+                        .withIdleness(options.qualityIdleness()))
+                .name("quality-watermarks")
+                .uid("quality-watermarks")
+                .keyBy(new ChangeProjections.BySampleTable())
+                .process(new DataQualityMonitor(NAME, options.quality()))
+                .name("data-quality-monitor")
+                .uid("data-quality-monitor")
+                .sinkTo(JdbcSinks.qualityEvents(options.postgres()))
+                .name("pg-data-quality")
+                .uid("pg-data-quality");
     }
 }

@@ -2,6 +2,7 @@ package io.flowcast.jobs;
 
 import io.flowcast.aggregate.InventoryCacheOptions;
 import io.flowcast.config.FlowcastConfig;
+import io.flowcast.quality.QualityThresholds;
 import io.flowcast.sinks.PostgresOptions;
 import io.flowcast.sinks.RedisOptions;
 import java.io.Serializable;
@@ -15,7 +16,10 @@ public record MirrorJobOptions(
         RedisOptions redis,
         Duration maxFutureSkew,
         Set<String> criticalProducts,
-        InventoryCacheOptions cache)
+        InventoryCacheOptions cache,
+        QualityThresholds quality,
+        Duration qualityOutOfOrderness,
+        Duration qualityIdleness)
         implements Serializable {
 
     public static MirrorJobOptions from(FlowcastConfig config) {
@@ -32,6 +36,12 @@ public record MirrorJobOptions(
                         config.duration(prefix + "monthly-ttl"),
                         config.duration(prefix + "transaction-state-ttl"),
                         config.duration(prefix + "daily-state-ttl"),
-                        config.duration(prefix + "monthly-state-ttl")));
+                        config.duration(prefix + "monthly-state-ttl")),
+                new QualityThresholds(
+                        config.duration(prefix + "quality.window"),
+                        Double.parseDouble(config.string(prefix + "quality.max-reject-rate")),
+                        config.duration(prefix + "quality.max-lag")),
+                config.duration(prefix + "quality.out-of-orderness"),
+                config.duration(prefix + "quality.idleness"));
     }
 }

@@ -2,6 +2,7 @@ package io.flowcast.sinks;
 
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.InventoryAlert;
+import io.flowcast.records.QualityEvent;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,11 +13,12 @@ import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 
 /**
- * flink-connector-jdbc sinks for the insert-only tables ({@code dead_letter},
- * {@code inventory_alerts}). Each row's primary key is derived from its input (Kafka position,
- * triggering change), and {@code ON CONFLICT DO NOTHING} absorbs replays after a restart.
+ * flink-connector-jdbc sinks for the low-volume tables ({@code dead_letter},
+ * {@code inventory_alerts}, {@code data_quality_events}). Each row's primary key is derived from
+ * its input (Kafka position, triggering change, check window), and {@code ON CONFLICT} absorbs
+ * replays after a restart.
  */
-public final class JdbcAppendSinks {
+public final class JdbcSinks {
 
     static final String DEAD_LETTER_SQL =
             "INSERT INTO flowcast.dead_letter (job, source_topic, source_partition, source_offset, reason, detail,"
@@ -28,7 +30,21 @@ public final class JdbcAppendSinks {
                     + " source_topic, source_partition, source_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT DO NOTHING";
 
-    private JdbcAppendSinks() {}
+    static final String QUALITY_SQL =
+            "INSERT INTO flowcast.data_quality_events (job, check_name, table_name, window_start, window_end, passed,"
+                    + " observed, threshold, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
+                    + " ON CONFLICT (job, check_name, table_name, window_start) DO UPDATE SET window_end = EXCLUDED.window_end,"
+                    + " passed = EXCLUDED.passed, observed = EXCLUDED.observed, threshold = EXCLUDED.threshold,"
+                    + " details = EXCLUDED.details, created_at = now()";
+
+    private JdbcSinks() {}
+
+    public static JdbcSink<QualityEvent> qualityEvents(PostgresOptions options) {
+        return JdbcSink.<QualityEvent>builder()
+                .withQueryStatement(QUALITY_SQL, new QualityEventBinder())
+                .withExecutionOptions(executionOptions(options))
+                .buildAtLeastOnce(connectionOptions(options));
+    }
 
     public static JdbcSink<DeadLetter> deadLetters(PostgresOptions options) {
         return JdbcSink.<DeadLetter>builder()
@@ -102,6 +118,23 @@ public final class JdbcAppendSinks {
             ps.setString(7, a.sourceTopic());
             ps.setInt(8, a.sourcePartition());
             ps.setLong(9, a.sourceOffset());
+        }
+    }
+
+    static final class QualityEventBinder implements JdbcStatementBuilder<QualityEvent> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, QualityEvent e) throws SQLException {
+            ps.setString(1, e.job());
+            ps.setString(2, e.checkName());
+            ps.setString(3, e.table());
+            ps.setTimestamp(4, new Timestamp(e.windowStartMillis()));
+            ps.setTimestamp(5, new Timestamp(e.windowEndMillis()));
+            ps.setBoolean(6, e.passed());
+            ps.setDouble(7, e.observed());
+            ps.setDouble(8, e.threshold());
+            ps.setString(9, e.details());
         }
     }
 }
