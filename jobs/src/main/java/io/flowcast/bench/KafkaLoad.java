@@ -1,0 +1,102 @@
+package io.flowcast.bench;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Kafka plumbing for benchmarks and tests: topics, a paced producer, a bare consumer baseline. */
+public final class KafkaLoad {
+
+    private KafkaLoad() {}
+
+    public static void createTopics(String bootstrap, List<String> topics, int partitions)
+            throws InterruptedException, ExecutionException {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            for (String topic : topics) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** An idempotent, batching producer: per-key order is kept, retries never duplicate. */
+    public static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Sends every record, at most {@code ratePerSecond} per second when positive (paced in 10 ms
+     * slices so the rate is smooth), transforming each just before it is sent; returns the count.
+     */
+    public static long send(KafkaProducer<byte[], byte[]> producer, Iterator<ProducerRecord<byte[], byte[]>> records,
+            double ratePerSecond, UnaryOperator<ProducerRecord<byte[], byte[]>> beforeSend) throws InterruptedException {
+        long sent = 0;
+        long start = System.nanoTime();
+        while (records.hasNext()) {
+            producer.send(beforeSend.apply(records.next()));
+            sent++;
+            if (ratePerSecond > 0 && sent % 100 == 0) {
+                long dueNanos = (long) (sent / ratePerSecond * 1e9);
+                long aheadNanos = dueNanos - (System.nanoTime() - start);
+                if (aheadNanos > 10_000_000) {
+                    Thread.sleep(aheadNanos / 1_000_000);
+                }
+            }
+        }
+        producer.flush();
+        return sent;
+    }
+
+    /** Reads every partition of the topics from the beginning to the end; returns messages read. */
+    public static long consumeAll(String bootstrap, List<String> topics) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = topics.stream()
+                    .flatMap(t -> consumer.partitionsFor(t).stream().map(p -> new TopicPartition(t, p.partition())))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            long total = end.values().stream().mapToLong(Long::longValue).sum();
+            long read = 0;
+            while (read < total) {
+                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
+                read += batch.count();
+            }
+            return read;
+        }
+    }
+}
