@@ -85,3 +85,36 @@ random_kafka_uuid() {
     [[ "$id" != -* ]] && { printf '%s\n' "$id"; return; }
   done
 }
+
+# REST endpoint of the Flink cluster for submit.sh / jobs.sh.
+FLINK_REST_URL="${FLOWCAST_FLINK_REST:-http://localhost:8081}"
+
+# JSON string literal for an arbitrary argument (program arguments may hold quotes, spaces).
+json_string() {
+  local s="$1"
+  s="${s//\\/\\\\}"
+  s="${s//\"/\\\"}"
+  s="${s//$'\n'/\\n}"
+  s="${s//$'\r'/\\r}"
+  s="${s//$'\t'/\\t}"
+  printf '"%s"' "$s"
+}
+
+# Value of a flat string field in a JSON document, without requiring jq.
+json_field() { # KEY JSON
+  printf '%s' "$2" | sed -n -E "s/.*\"$1\":\"([^\"]*)\".*/\1/p" | head -n1
+}
+
+# curl against the REST API; prints the body, fails with the server's error text on HTTP >= 400.
+rest() { # METHOD PATH [curl args...]
+  local method="$1" path="$2" body status
+  shift 2
+  body="$(curl -sS --max-time "${FLOWCAST_REST_TIMEOUT:-120}" -X "$method" -w '\n%{http_code}' "$@" "$FLINK_REST_URL$path")" \
+    || die "cannot reach the Flink REST API at $FLINK_REST_URL (is the cluster running? flink-cluster/bin/cluster.sh start)"
+  status="${body##*$'\n'}"
+  body="${body%$'\n'*}"
+  if [[ "$status" -ge 400 ]]; then
+    die "$method $path failed with HTTP $status: $body"
+  fi
+  printf '%s\n' "$body"
+}
