@@ -5,6 +5,8 @@
 #   kafka.sh start  [--port 9092] [--controller-port 9093] [--data-dir DIR] [--log-dir DIR]
 #   kafka.sh stop   [--data-dir DIR]
 #   kafka.sh status [--data-dir DIR]
+#   kafka.sh tool topics|console-consumer|console-producer|consumer-groups|get-offsets ARGS...
+#            (the Kafka CLI tools, e.g. `kafka.sh tool topics --bootstrap-server 127.0.0.1:9092 --list`)
 #
 # DIR (default <repo>/run/kafka) holds server.properties, kafka.pid, kafka.port and the
 # partition data under DIR/data; logs go to --log-dir (default DIR/logs).
@@ -21,7 +23,7 @@ START_TIMEOUT_S="${FLOWCAST_KAFKA_START_TIMEOUT:-60}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 
 usage() {
-  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
   exit "${1:-0}"
 }
 
@@ -185,10 +187,31 @@ cmd_status() {
   fi
 }
 
+# Runs one of Kafka's command line tools from the same class path as the broker.
+cmd_tool() { # NAME ARGS...
+  [[ $# -ge 1 ]] || usage 2
+  local main_class
+  case "$1" in
+    topics) main_class=org.apache.kafka.tools.TopicCommand ;;
+    console-consumer) main_class=org.apache.kafka.tools.consumer.ConsoleConsumer ;;
+    console-producer) main_class=org.apache.kafka.tools.ConsoleProducer ;;
+    consumer-groups) main_class=org.apache.kafka.tools.consumer.group.ConsumerGroupCommand ;;
+    get-offsets) main_class=org.apache.kafka.tools.GetOffsetShell ;;
+    *) die "unknown tool: $1 (topics, console-consumer, console-producer, consumer-groups, get-offsets)" ;;
+  esac
+  shift
+  require_java
+  require_libs "$KAFKA_LIBS_DIR" "Kafka"
+  exec java -Xmx256m -Dlog4j2.level=WARN -cp "$(classpath)" "$main_class" "$@"
+}
+
 main() {
   [[ $# -ge 1 ]] || usage 2
   local command="$1"
   shift
+  if [[ "$command" == tool ]]; then
+    cmd_tool "$@"
+  fi
   parse_args "$@"
   case "$command" in
     start) cmd_start ;;
