@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Shared helpers for the flink-cluster/bin scripts. Sourced, never executed.
+# shellcheck disable=SC2034 # the directory variables are used by the scripts that source this
 # Everything is resolved relative to this file so the scripts work from any working directory
 # (the launcher, a terminal, or a Java test calling them through ProcessBuilder).
 
