@@ -110,7 +110,7 @@ json_field() { # KEY JSON
 rest() { # METHOD PATH [curl args...]
   local method="$1" path="$2" body status
   shift 2
-  body="$(curl -sS --max-time "${FLOWCAST_REST_TIMEOUT:-120}" -X "$method" -w '\n%{http_code}' "$@" "$FLINK_REST_URL$path")" \
+  body="$(curl -s --max-time "${FLOWCAST_REST_TIMEOUT:-120}" -X "$method" -w '\n%{http_code}' "$@" "$FLINK_REST_URL$path")" \
     || die "cannot reach the Flink REST API at $FLINK_REST_URL (is the cluster running? flink-cluster/bin/cluster.sh start)"
   status="${body##*$'\n'}"
   body="${body%$'\n'*}"

@@ -25,12 +25,14 @@ job_rows() {
 }
 
 cmd_list() {
-  local jid state start name when
+  local jid state start name when rows
+  rows="$(job_rows)"
   printf '%-32s  %-12s  %-19s  %s\n' JOB_ID STATE STARTED NAME
   while read -r jid state start name; do
+    [[ -n "$jid" ]] || continue
     when="$(date -d "@$((start / 1000))" '+%Y-%m-%d %H:%M:%S' 2>/dev/null || echo "$start")"
     printf '%-32s  %-12s  %-19s  %s\n' "$jid" "$state" "$when" "$name"
-  done < <(job_rows)
+  done <<<"$rows"
 }
 
 job_state() { # JOB_ID
@@ -57,13 +59,15 @@ cmd_cancel() { # JOB_ID
 }
 
 cmd_cancel_all() {
-  local jid state start name count=0
+  local jid state start name count=0 rows
+  rows="$(job_rows)"
   while read -r jid state start name; do
+    [[ -n "$jid" ]] || continue
     [[ " $TERMINAL_STATES " == *" $state "* ]] && continue
     log "cancelling $jid ($name, $state)"
     cmd_cancel "$jid"
     count=$((count + 1))
-  done < <(job_rows)
+  done <<<"$rows"
   log "cancelled $count job(s)"
 }
 

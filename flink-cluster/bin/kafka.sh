@@ -2,7 +2,7 @@
 # A single-node Kafka 4 broker in KRaft mode (broker + controller in one JVM), run from the jars
 # Maven copied into flink-cluster/kafka-dist/target/libs. For local runs, the demo and ITCases.
 #
-#   kafka.sh start  [--port 9092] [--controller-port 9093] [--data-dir DIR] [--log-dir DIR]
+#   kafka.sh start  [--port 9092] [--controller-port 9093] [--data-dir DIR] [--log-dir DIR] [--exit-with-pid PID]
 #   kafka.sh stop   [--data-dir DIR]
 #   kafka.sh status [--data-dir DIR]
 #   kafka.sh tool topics|console-consumer|console-producer|consumer-groups|get-offsets ARGS...
@@ -10,7 +10,8 @@
 #
 # DIR (default <repo>/run/kafka) holds server.properties, kafka.pid, kafka.port and the
 # partition data under DIR/data; logs go to --log-dir (default DIR/logs).
-# `start` prints the bootstrap address (host:port) on stdout and nothing else.
+# `start` prints the bootstrap address (host:port) on stdout and nothing else. With
+# --exit-with-pid the broker is stopped once process PID is gone (e.g. a crashed test JVM).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -18,12 +19,13 @@ PORT=9092
 CONTROLLER_PORT=9093
 DATA_DIR="$FLOWCAST_REPO_DIR/run/kafka"
 LOG_DIR=""
+OWNER_PID=""
 HOST=127.0.0.1
 START_TIMEOUT_S="${FLOWCAST_KAFKA_START_TIMEOUT:-60}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 
 usage() {
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
   exit "${1:-0}"
 }
 
@@ -34,6 +36,7 @@ parse_args() {
       --controller-port) CONTROLLER_PORT="$2"; shift 2 ;;
       --data-dir) DATA_DIR="$2"; shift 2 ;;
       --log-dir) LOG_DIR="$2"; shift 2 ;;
+      --exit-with-pid) OWNER_PID="$2"; shift 2 ;;
       -h|--help) usage 0 ;;
       *) log "unknown option: $1"; usage 2 ;;
     esac
@@ -144,6 +147,20 @@ wait_ready() { # PID LOG_OFFSET
   die "Kafka did not become ready within ${START_TIMEOUT_S}s; see $LOG_DIR/server.log"
 }
 
+# A detached loop that stops the broker when OWNER_PID exits, so a test JVM that dies without
+# calling `stop` leaves no broker behind.
+start_watchdog() { # KAFKA_PID
+  local kafka_pid="$1"
+  pid_alive "$OWNER_PID" || die "--exit-with-pid $OWNER_PID: no such process"
+  # shellcheck disable=SC2016 # $1/$2 expand in the child shell
+  start_daemon "$DATA_DIR/watchdog.pid" "$LOG_DIR/watchdog.out" bash -c '
+    while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done
+    if kill -0 "$2" 2>/dev/null; then
+      echo "owner $1 exited: stopping Kafka $2"
+      kill -TERM "$2"
+    fi' watchdog "$OWNER_PID" "$kafka_pid"
+}
+
 cmd_start() {
   local pid offset started
   if pid="$(read_pid "$PID_FILE")"; then
@@ -169,12 +186,16 @@ cmd_start() {
   printf '%s\n' "$PORT" >"$PORT_FILE"
   pid="$(cat "$PID_FILE")"
   wait_ready "$pid" "$offset"
+  [[ -n "$OWNER_PID" ]] && start_watchdog "$pid"
   log "Kafka ready on $HOST:$PORT (pid $pid, $((SECONDS - started)) s, data $DATA_DIR, logs $LOG_DIR)"
   printf '%s:%s\n' "$HOST" "$PORT"
 }
 
 cmd_stop() {
   stop_pidfile "$PID_FILE" "Kafka" "${FLOWCAST_KAFKA_STOP_TIMEOUT:-30}"
+  local watchdog
+  if watchdog="$(read_pid "$DATA_DIR/watchdog.pid")"; then kill -TERM "$watchdog" 2>/dev/null || true; fi
+  rm -f "$DATA_DIR/watchdog.pid"
 }
 
 cmd_status() {
