@@ -30,7 +30,11 @@ require_cmd() { # CMD HINT
 }
 
 # Process helpers: a pid file holds one pid; a daemon is "running" when that pid is alive.
-pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+# A zombie (exited, not yet reaped by whoever adopted it) counts as stopped.
+pid_alive() {
+  [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null || return 1
+  ! grep -qs '^State:[[:space:]]*Z' "/proc/$1/status"
+}
 
 read_pid() { # PIDFILE -> prints the pid if the process is alive
   local pid
