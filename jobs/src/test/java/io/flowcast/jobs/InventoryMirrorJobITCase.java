@@ -1,0 +1,229 @@
+package io.flowcast.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowcast.aggregate.RedisKeys;
+import io.flowcast.bench.KafkaLoad;
+import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.cdc.MirrorTable;
+import io.flowcast.cluster.LocalKafkaBroker;
+import io.flowcast.config.FlowcastConfig;
+import io.flowcast.generator.BadEventKind;
+import io.flowcast.generator.CdcGenerator;
+import io.flowcast.generator.GeneratedBatch;
+import io.flowcast.generator.GeneratedMessage;
+import io.flowcast.generator.GeneratorConfig;
+import io.flowcast.generator.GeneratorLedger;
+import io.flowcast.records.CdcMessage;
+import io.flowcast.sql.ScratchDatabase;
+import io.flowcast.testing.FailOnceAfterCheckpoint;
+import io.flowcast.testing.MirrorSnapshot;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * InventoryMirrorJob end to end on a MiniCluster, against a real Kafka broker, PostgreSQL and
+ * Redis: the generator's CDC history (with bad events, updates and deletes) goes through the job,
+ * which is killed once mid-stream after a checkpoint; afterwards PostgreSQL and Redis must equal
+ * the generator's ledger exactly (nothing lost, nothing doubled) and every bad event must be in
+ * the dead-letter table with its reason.
+ */
+class InventoryMirrorJobITCase {
+
+    /** Redis logical database used only by this test (flushed before it runs). */
+    private static final String REDIS_URL = "redis://127.0.0.1:6379/11";
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+    private static LocalKafkaBroker kafka;
+    private static ScratchDatabase db;
+    private static GeneratorLedger ledger;
+    private static long messages;
+
+    @BeforeAll
+    static void startServicesAndLoadHistory() throws Exception {
+        kafka = LocalKafkaBroker.start();
+        db = ScratchDatabase.create("mirror_it");
+        try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
+            redis.flushDB();
+        }
+        GeneratorConfig config = GeneratorConfig.builder()
+                .seed(20261124L)
+                .products(12)
+                .weeks(16)
+                .badFraction(0.02)
+                .build();
+        GeneratedBatch batch = new CdcGenerator(config).generateAll();
+        ledger = batch.ledger();
+        List<String> topics = new ArrayList<>(Arrays.stream(MirrorTable.values()).map(MirrorTable::topic).toList());
+        batch.messages().stream().map(GeneratedMessage::topic).distinct().filter(t -> !topics.contains(t)).forEach(topics::add);
+        KafkaLoad.createTopics(kafka.bootstrap(), topics, 3);
+        try (KafkaProducer<byte[], byte[]> producer = KafkaLoad.producer(kafka.bootstrap())) {
+            messages = KafkaLoad.send(producer, batch.messages().stream()
+                    .map(m -> new ProducerRecord<>(m.topic(), null, m.timestampMillis(), m.key(), m.value())).iterator(), 0, r -> r);
+        }
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void mirrorsTheLedgerExactlyAcrossAFailureAndRestart() throws Exception {
+        assertThat(ledger.badEvents()).as("the history has bad events").isPositive();
+        FlowcastConfig config = FlowcastConfig.load(null, Map.of(), List.of(
+                "kafka.bootstrap=" + kafka.bootstrap(),
+                "kafka.starting-offsets=earliest",
+                "postgres.url=" + db.url(),
+                "postgres.batch-size=500",
+                "redis.url=" + REDIS_URL,
+                "redis.batch-size=500"));
+        MirrorJobOptions options = MirrorJobOptions.from(config);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
+        env.setParallelism(2);
+        env.enableCheckpointing(300, CheckpointingMode.EXACTLY_ONCE);
+        env.getConfig().enableObjectReuse();
+        DataStream<CdcMessage> source = InventoryMirrorJob.source(env, options, true)
+                .map(new FailOnceAfterCheckpoint<>(messages / 4, 4))
+                .name("inject-failure")
+                .uid("inject-failure");
+        InventoryMirrorJob.wire(source, options);
+        env.execute("InventoryMirrorJobITCase");
+
+        assertThat(FailOnceAfterCheckpoint.FAILED).as("the job failed once and recovered").isTrue();
+
+        try (Connection connection = db.connect()) {
+            for (MirrorTable table : MirrorTable.values()) {
+                Map<String, String> expected = MirrorSnapshot.canonical(table, ledger.rows(table));
+                Map<String, String> actual = MirrorSnapshot.read(connection, table);
+                assertThat(actual).as(table.mirrorTable()).hasSameSizeAs(expected).isEqualTo(expected);
+            }
+            assertThat(deadLettersByReason(connection)).isEqualTo(expectedDeadLetters());
+            assertThat(count(connection, "SELECT count(DISTINCT table_name) FROM flowcast.data_quality_events"
+                    + " WHERE check_name = 'volume'")).isGreaterThanOrEqualTo(MirrorTable.values().length);
+            assertThat(count(connection, "SELECT count(*) FROM flowcast.data_quality_events WHERE check_name = 'reject_rate'"
+                    + " AND NOT passed")).as("windows with rejects are flagged").isPositive();
+        }
+        assertRedisEqualsLedger();
+    }
+
+    private static Configuration flinkConfiguration() throws Exception {
+        Path checkpoints = Files.createTempDirectory("flowcast-it-checkpoints-");
+        Configuration conf = new Configuration();
+        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        return conf;
+    }
+
+    private static Map<String, Long> expectedDeadLetters() {
+        Map<String, Long> expected = new TreeMap<>();
+        for (Map.Entry<BadEventKind, Long> e : ledger.badEventCounts().entrySet()) {
+            if (e.getValue() > 0) {
+                expected.merge(DeadLetterReason.valueOf(e.getKey().name()).name(), e.getValue(), Long::sum);
+            }
+        }
+        return expected;
+    }
+
+    private static Map<String, Long> deadLettersByReason(Connection connection) throws Exception {
+        Map<String, Long> actual = new TreeMap<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT reason, count(*) FROM flowcast.dead_letter GROUP BY reason")) {
+            while (rs.next()) {
+                actual.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return actual;
+    }
+
+    private static long count(Connection connection, String sql) throws Exception {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void assertRedisEqualsLedger() {
+        try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
+            Map<String, String> expected = new TreeMap<>();
+            ledger.dailyTransactions().forEach((day, agg) -> {
+                if (agg.count() > 0) {
+                    expected.put(RedisKeys.daily(day.productCode(), day.day()), totals(agg.count(), agg.quantity(), agg.value()));
+                }
+            });
+            ledger.monthlyTransactions().forEach((month, agg) -> {
+                if (agg.count() > 0) {
+                    expected.put(RedisKeys.monthly(month.productCode(), month.month()), totals(agg.count(), agg.quantity(), agg.value()));
+                }
+            });
+            Map<String, String> actual = new TreeMap<>();
+            for (String pattern : List.of("agg:daily:*", "agg:monthly:*")) {
+                for (String key : redis.keys(pattern)) {
+                    Map<String, String> hash = redis.hgetAll(key);
+                    actual.put(key, totals(Long.parseLong(hash.get("transactions")),
+                            new BigDecimal(hash.get("volume")), new BigDecimal(hash.get("value"))));
+                    assertThat(redis.ttl(key)).as("TTL on " + key).isPositive();
+                }
+            }
+            assertThat(actual).hasSameSizeAs(expected).isEqualTo(expected);
+
+            Map<String, String> expectedLatest = new HashMap<>();
+            int id = MirrorTable.INVENTORY_TRANSACTIONS.indexOfSource("id_movimentacao");
+            ledger.latestTransactions().forEach((product, row) -> expectedLatest.put(product, String.valueOf(row[id])));
+            Map<String, String> actualLatest = new HashMap<>();
+            for (String key : redis.keys("inventory:realtime:*")) {
+                String json = redis.get(key);
+                String product = key.substring("inventory:realtime:".length());
+                actualLatest.put(product, json.replaceAll(".*\"transaction_id\":(\\d+).*", "$1"));
+                assertThat(redis.ttl(key)).isBetween(1L, 3600L);
+            }
+            assertThat(actualLatest).isEqualTo(expectedLatest);
+        }
+    }
+
+    private static String totals(long count, BigDecimal quantity, BigDecimal value) {
+        return count + "|" + MirrorSnapshot.canonical(quantity) + "|" + MirrorSnapshot.canonical(value);
+    }
+
+}
