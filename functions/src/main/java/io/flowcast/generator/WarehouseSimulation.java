@@ -61,6 +61,7 @@ final class WarehouseSimulation {
     private static final int SO_FULFILLED = SO.indexOfSource("quantidade_atendida");
     private static final int SO_DISCOUNT = SO.indexOfSource("desconto");
     private static final int SO_STATUS = SO.indexOfSource("status");
+    private static final int SO_PROMOTION = SO.indexOfSource("promocao");
     private static final int PU_RECEIVED = PU.indexOfSource("data_recebimento");
     private static final int PU_STATUS = PU.indexOfSource("status");
 
@@ -337,7 +338,9 @@ final class WarehouseSimulation {
             if (kind < 0.4 && "FATURADO".equals(before[SO_STATUS])) {
                 after[SO_STATUS] = "ENTREGUE";
             } else if (kind < 0.7) {
-                BigDecimal discount = BigDecimal.valueOf(random.nextInt(31), 2);
+                // A promotion line keeps a promotional discount (10% or more) after a correction.
+                boolean promotion = (Boolean) before[SO_PROMOTION];
+                BigDecimal discount = BigDecimal.valueOf(promotion ? 10 + random.nextInt(21) : random.nextInt(31), 2);
                 after[SO_DISCOUNT] = discount.min(MAX_DISCOUNT);
             } else {
                 // The customer changes the ordered quantity; what already shipped stays shipped.
