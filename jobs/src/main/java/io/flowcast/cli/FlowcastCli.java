@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             MigrateCommand.class,
+            BenchCommand.class,
         })
 public final class FlowcastCli implements Runnable {
 
