@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Flowcast: warehouse CDC -> live demand intelligence on Apache Flink.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            GenerateCommand.class,
         })
 public final class FlowcastCli implements Runnable {
 
