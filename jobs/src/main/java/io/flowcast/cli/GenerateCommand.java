@@ -68,7 +68,7 @@ public final class GenerateCommand implements java.util.concurrent.Callable<Inte
             + "2024-11-04).")
     LocalDate start = GeneratorConfig.DEFAULT_START;
 
-    @Option(names = "--lines-per-week", defaultValue = "3.0",
+    @Option(names = "--lines-per-week", defaultValue = "4.0",
             description = "Mean order lines per product x region x week with demand. Default: ${DEFAULT-VALUE}")
     double linesPerWeek;
 
