@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 public final class CdcGenerator {
     /** Debezium's LSN stands for a byte position; good events step by this, bad ones sit between. */
     static final long LSN_STRIDE = 16;
+    /** Topic of {@link BadEventKind#UNKNOWN_TABLE} messages; create it when bad events are on. */
+    public static final String UNKNOWN_TABLE_TOPIC = BadEventFactory.UNKNOWN_TABLE_TOPIC;
     static final long LSN_BASE = 1_000_000L;
     /** Commit lag after the business time: 1 s to 3 min, as a batch-committing warehouse shows. */
     private static final long MIN_COMMIT_DELAY_MS = 1_000;

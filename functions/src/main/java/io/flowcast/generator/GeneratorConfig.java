@@ -45,7 +45,7 @@ public record GeneratorConfig(
     public static final int DEFAULT_WEEKS = 104;
     /** A Monday such that 104 weeks end before late 2026, when this default was chosen. */
     public static final LocalDate DEFAULT_START = LocalDate.of(2024, 11, 4);
-    public static final double DEFAULT_LINES_PER_SERIES_WEEK = 3.0;
+    public static final double DEFAULT_LINES_PER_SERIES_WEEK = 4.0;
     public static final double DEFAULT_UPDATE_FRACTION = 0.03;
     public static final double DEFAULT_DELETE_FRACTION = 0.01;
     public static final double DEFAULT_CRITICAL_SHARE = 0.1;

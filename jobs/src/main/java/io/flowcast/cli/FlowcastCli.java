@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             MigrateCommand.class,
             BenchCommand.class,
+            GenerateCommand.class,
         })
 public final class FlowcastCli implements Runnable {
 

@@ -1,0 +1,292 @@
+package io.flowcast.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowcast.cdc.MirrorTable;
+import io.flowcast.generator.BadEventKind;
+import io.flowcast.generator.CdcGenerator;
+import io.flowcast.generator.GeneratedMessage;
+import io.flowcast.generator.GeneratorConfig;
+import io.flowcast.generator.GeneratorLedger;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code flowcast generate}: replays the deterministic synthetic warehouse CDC into Kafka (see
+ * {@code docs/generator.md}). Plain Kafka client, no Flink: it runs from the shaded jar alone.
+ */
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = "Write synthetic warehouse CDC (Debezium JSON) to Kafka topics castrolanda.<schema>.<table>.")
+public final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
+    private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Larger batches than the default: CDC messages are small and lz4 compresses them well. */
+    private static final int BATCH_SIZE_BYTES = 256 * 1024;
+    private static final int LINGER_MS = 5;
+
+    @Option(names = "--bootstrap", defaultValue = "${env:FLOWCAST_KAFKA:-127.0.0.1:9092}",
+            description = "Kafka bootstrap servers (env FLOWCAST_KAFKA). Default: ${DEFAULT-VALUE}")
+    String bootstrap;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--products", defaultValue = "150", description = "Products. Default: ${DEFAULT-VALUE}")
+    int products;
+
+    @Option(names = "--weeks", defaultValue = "104", description = "Weeks of history. Default: ${DEFAULT-VALUE}")
+    int weeks;
+
+    @Option(names = "--regions", split = ",", description = "Regions (default SP,GO,MG,EX,RS,PR).")
+    List<String> regions = GeneratorConfig.DEFAULT_REGIONS;
+
+    @Option(names = "--start", description = "Monday the history starts on (default "
+            + "2024-11-04).")
+    LocalDate start = GeneratorConfig.DEFAULT_START;
+
+    @Option(names = "--lines-per-week", defaultValue = "4.0",
+            description = "Mean order lines per product x region x week with demand. Default: ${DEFAULT-VALUE}")
+    double linesPerWeek;
+
+    @Option(names = "--bad-fraction", defaultValue = "0",
+            description = "Share of extra invalid messages (dead-letter test). Default: ${DEFAULT-VALUE}")
+    double badFraction;
+
+    @Option(names = "--update-fraction", defaultValue = "0.03",
+            description = "Share of order lines amended later. Default: ${DEFAULT-VALUE}")
+    double updateFraction;
+
+    @Option(names = "--delete-fraction", defaultValue = "0.01",
+            description = "Share of order lines cancelled later. Default: ${DEFAULT-VALUE}")
+    double deleteFraction;
+
+    @Option(names = "--tombstones", description = "Emit a tombstone after every delete.")
+    boolean tombstones;
+
+    @Option(names = "--rate", defaultValue = "0",
+            description = "Messages per second; 0 = as fast as possible. Default: ${DEFAULT-VALUE}")
+    double rate;
+
+    @Option(names = "--max-events", defaultValue = "0", description = "Stop after this many messages; 0 = all.")
+    long maxEvents;
+
+    @Option(names = "--create-topics", description = "Create the topics first (replication factor 1).")
+    boolean createTopics;
+
+    @Option(names = "--partitions", defaultValue = "4",
+            description = "Partitions of created topics. Default: ${DEFAULT-VALUE}")
+    int partitions;
+
+    @Option(names = "--ledger-out",
+            description = "Write the expected outcome (counts, aggregates, weekly sales) as JSON to this file.")
+    Path ledgerOut;
+
+    @Option(names = "--dry-run", description = "Generate and encode only; send nothing (measures the generator).")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+        GeneratorConfig config = GeneratorConfig.builder()
+                .seed(seed)
+                .products(products)
+                .weeks(weeks)
+                .regions(regions)
+                .startDate(start)
+                .linesPerSeriesWeek(linesPerWeek)
+                .badFraction(badFraction)
+                .updateFraction(updateFraction)
+                .deleteFraction(deleteFraction)
+                .emitTombstones(tombstones)
+                // Final rows are only needed for row-level checks, which read the ledger in-process.
+                .keepFinalRows(false)
+                .build();
+        if (createTopics && !dryRun) {
+            createTopics(config);
+        }
+        CdcGenerator.CdcStream stream = new CdcGenerator(config).stream();
+        Map<String, long[]> byTopic = new TreeMap<>();
+        AtomicReference<Exception> sendFailure = new AtomicReference<>();
+        long started = System.nanoTime();
+        long lastProgress = started;
+        long sent = 0;
+        long bytes = 0;
+        try (KafkaProducer<byte[], byte[]> producer = dryRun ? null : new KafkaProducer<>(producerProperties())) {
+            while (stream.hasNext() && (maxEvents <= 0 || sent < maxEvents)) {
+                GeneratedMessage message = stream.next();
+                if (producer != null) {
+                    producer.send(new ProducerRecord<>(message.topic(), null, message.timestampMillis(),
+                            message.key(), message.value()), (metadata, error) -> {
+                                if (error != null) {
+                                    sendFailure.compareAndSet(null, error);
+                                }
+                            });
+                }
+                if (sendFailure.get() != null) {
+                    throw sendFailure.get();
+                }
+                sent++;
+                bytes += message.key().length + (message.value() == null ? 0 : message.value().length);
+                byTopic.computeIfAbsent(message.topic(), t -> new long[1])[0]++;
+                if (rate > 0) {
+                    pace(started, sent);
+                }
+                long now = System.nanoTime();
+                if (now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
+                    lastProgress = now;
+                    System.out.printf("... %,d messages, %,.0f msg/s%n", sent, sent / seconds(started, now));
+                }
+            }
+            if (producer != null) {
+                producer.flush();
+            }
+        }
+        if (sendFailure.get() != null) {
+            throw sendFailure.get();
+        }
+        double elapsed = seconds(started, System.nanoTime());
+        printSummary(stream.ledger(), byTopic, sent, bytes, elapsed);
+        if (ledgerOut != null) {
+            writeLedger(config, stream.ledger(), ledgerOut);
+            System.out.println("ledger written to " + ledgerOut);
+        }
+        return 0;
+    }
+
+    private Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // Idempotence with acks=all: retries never duplicate or reorder a key's changes.
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE_BYTES);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return props;
+    }
+
+    private void createTopics(GeneratorConfig config) throws InterruptedException, ExecutionException {
+        List<String> names = new ArrayList<>();
+        for (MirrorTable table : MirrorTable.values()) {
+            names.add(table.topic());
+        }
+        if (config.badFraction() > 0) {
+            names.add(CdcGenerator.UNKNOWN_TABLE_TOPIC);
+        }
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            for (String name : names) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+                    System.out.println("created topic " + name + " (" + partitions + " partitions)");
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                    System.out.println("topic exists: " + name);
+                }
+            }
+        }
+    }
+
+    /** Sleeps until the wall clock catches up with the target rate. */
+    private void pace(long started, long sent) throws InterruptedException {
+        long due = started + (long) (sent / rate * 1e9);
+        long ahead = due - System.nanoTime();
+        if (ahead > TimeUnit.MILLISECONDS.toNanos(1)) {
+            TimeUnit.NANOSECONDS.sleep(ahead);
+        }
+    }
+
+    private static double seconds(long from, long to) {
+        return Math.max(1e-9, (to - from) / 1e9);
+    }
+
+    private void printSummary(GeneratorLedger ledger, Map<String, long[]> byTopic, long sent, long bytes, double elapsed) {
+        System.out.println(dryRun ? "generated (dry run, nothing sent):" : "sent to " + bootstrap + ":");
+        byTopic.forEach((topic, count) -> System.out.printf("  %-40s %,12d%n", topic, count[0]));
+        System.out.println("bad events by kind:");
+        for (BadEventKind kind : BadEventKind.values()) {
+            System.out.printf("  %-40s %,12d%n", kind, ledger.badEvents(kind));
+        }
+        if (ledger.tombstones() > 0) {
+            System.out.printf("  %-40s %,12d%n", "tombstones", ledger.tombstones());
+        }
+        System.out.printf("total %,d messages, %,.1f MiB in %.2f s: %,.0f msg/s%n", sent, bytes / 1048576.0, elapsed,
+                sent / elapsed);
+    }
+
+    private static void writeLedger(GeneratorConfig config, GeneratorLedger ledger, Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode cfg = root.putObject("config");
+        cfg.put("seed", config.seed()).put("products", config.products()).put("weeks", config.weeks())
+                .put("start", config.startDate().toString()).put("bad_fraction", config.badFraction());
+        cfg.putPOJO("regions", config.regions());
+        ObjectNode tables = root.putObject("tables");
+        for (MirrorTable table : MirrorTable.values()) {
+            tables.putObject(table.qualifiedSourceName())
+                    .put("good_events", ledger.goodEvents(table))
+                    .put("final_rows", ledger.rowCount(table));
+        }
+        ObjectNode bad = root.putObject("bad_events");
+        ledger.badEventCounts().forEach((kind, count) -> bad.put(kind.name(), count));
+        root.put("tombstones", ledger.tombstones());
+        ArrayNode weekly = root.putArray("weekly_sales");
+        ledger.weeklySales().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey((a, b) -> Arrays.compare(
+                        new String[] {a.productCode(), a.region(), a.weekStart().toString()},
+                        new String[] {b.productCode(), b.region(), b.weekStart().toString()})))
+                .forEach(e -> weekly.addObject()
+                        .put("product_code", e.getKey().productCode())
+                        .put("region", e.getKey().region())
+                        .put("week_start", e.getKey().weekStart().toString())
+                        .put("lines", e.getValue().lines())
+                        .put("units", e.getValue().units())
+                        .put("revenue", e.getValue().revenue()));
+        ArrayNode daily = root.putArray("transactions_daily");
+        ledger.dailyTransactions().forEach((key, agg) -> daily.addObject()
+                .put("product_code", key.productCode()).put("day", key.day().toString())
+                .put("count", agg.count()).put("quantity", agg.quantity()).put("value", agg.value()));
+        ArrayNode monthly = root.putArray("transactions_monthly");
+        ledger.monthlyTransactions().forEach((key, agg) -> monthly.addObject()
+                .put("product_code", key.productCode()).put("month", key.month().toString())
+                .put("count", agg.count()).put("quantity", agg.quantity()).put("value", agg.value()));
+        ObjectNode latest = root.putObject("latest_transaction");
+        MirrorTable tx = MirrorTable.INVENTORY_TRANSACTIONS;
+        new TreeMap<>(ledger.latestTransactions()).forEach((product, row) -> {
+            ObjectNode node = latest.putObject(product);
+            for (int i = 0; i < row.length; i++) {
+                node.put(tx.columns().get(i).source(), row[i] == null ? null : row[i].toString());
+            }
+        });
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        mapper.writeValue(file.toFile(), root);
+    }
+}
