@@ -78,8 +78,9 @@ transaction.max.timeout.ms=3600000
 # Local development: topics appear on first use (the demo still creates its CDC topics explicitly).
 auto.create.topics.enable=true
 group.initial.rebalance.delay.ms=0
-# Generous retention: the demo replays two years of weeks and ITCases re-read from the start.
-log.retention.hours=720
+# No time-based retention: replayed CDC history carries its original (years old) timestamps, and
+# any retention.ms would let the broker delete it minutes after it was written.
+log.retention.ms=-1
 log.retention.bytes=-1
 log.segment.bytes=268435456
 num.network.threads=2

@@ -3,6 +3,7 @@ package io.flowcast.bench;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -25,6 +27,10 @@ public final class KafkaLoad {
 
     private KafkaLoad() {}
 
+    /**
+     * Creates the topics (existing ones are left alone) without time-based retention: replayed CDC
+     * history keeps its original timestamps, which any retention period would treat as expired.
+     */
     public static void createTopics(String bootstrap, List<String> topics, int partitions)
             throws InterruptedException, ExecutionException {
         Properties props = new Properties();
@@ -32,7 +38,8 @@ public final class KafkaLoad {
         try (Admin admin = Admin.create(props)) {
             for (String topic : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
+                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))).all().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
