@@ -106,7 +106,7 @@ start_process() { # NAME PIDFILE MEMORY_COMMAND EXTRA_OPTS MAIN_CLASS
     -Dlog4j.configurationFile="file:$CONF_DIR/log4j.properties" \
     -Dlogback.configurationFile="file:$CONF_DIR/logback.xml" \
     -cp "$(classpath)" "$main_class" --configDir "$CONF_DIR" "${dyn[@]}" $dynamic_configs
-  log "started $name (pid $(cat "$pidfile")), log $RUN_DIR/log/flink-$name.log"
+  log "started $name (pid $(head -n1 "$pidfile")), log $RUN_DIR/log/flink-$name.log"
 }
 
 overview() { curl -sf --max-time 5 "$REST_URL/overview" 2>/dev/null; }
@@ -117,7 +117,7 @@ json_number() { # KEY JSON
 
 wait_until() { # DESCRIPTION PIDFILE CHECK_FUNCTION
   local description="$1" pidfile="$2" check="$3" i pid
-  pid="$(cat "$pidfile")"
+  pid="$(head -n1 "$pidfile")"
   for ((i = 0; i < START_TIMEOUT_S * 5; i++)); do
     "$check" && return 0
     if ! pid_alive "$pid"; then
@@ -143,7 +143,7 @@ cmd_start() {
   require_libs "$FLINK_LIB_DIR" "Flink runtime"
   require_cmd curl "install curl (apt-get install -y curl)"
   if read_pid "$JM_PID" >/dev/null; then
-    log "JobManager already running (pid $(cat "$JM_PID"))"
+    log "JobManager already running (pid $(head -n1 "$JM_PID"))"
   else
     port_open localhost "$REST_PORT" && die "port $REST_PORT is in use by another process (another Flink cluster?)"
     printf '%s\n' "$REST_PORT" >"$REST_PORT_FILE"
@@ -152,7 +152,7 @@ cmd_start() {
   fi
   wait_until "JobManager REST API on $REST_URL" "$JM_PID" rest_up
   if read_pid "$TM_PID" >/dev/null; then
-    log "TaskManager already running (pid $(cat "$TM_PID"))"
+    log "TaskManager already running (pid $(head -n1 "$TM_PID"))"
   else
     start_process taskmanager "$TM_PID" GET_TM_RESOURCE_PARAMS "${FLOWCAST_FLINK_TM_OPTS:-}" \
       org.apache.flink.runtime.taskexecutor.TaskManagerRunner

@@ -36,11 +36,18 @@ pid_alive() {
   ! grep -qs '^State:[[:space:]]*Z' "/proc/$1/status"
 }
 
-read_pid() { # PIDFILE -> prints the pid if the process is alive
-  local pid
+# Prints the pid in PIDFILE if that process is alive and, when /proc is there, its command line
+# mentions the main class recorded next to the pid (a pid file that survived a reboot may name a
+# pid that now belongs to something else).
+read_pid() { # PIDFILE
+  local pid main_class
   [[ -f "$1" ]] || return 1
-  pid="$(cat "$1" 2>/dev/null || true)"
+  pid="$(head -n1 "$1" 2>/dev/null || true)"
+  main_class="$(sed -n 2p "$1" 2>/dev/null || true)"
   pid_alive "$pid" || return 1
+  if [[ -n "$main_class" && -r "/proc/$pid/cmdline" ]]; then
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -F -- "$main_class" >/dev/null || return 1
+  fi
   printf '%s\n' "$pid"
 }
 
@@ -66,15 +73,20 @@ stop_pidfile() { # PIDFILE NAME [TIMEOUT]
 
 # Starts a command detached from the caller (own session, no inherited stdio), so a caller that
 # reads our output through a pipe (ProcessBuilder, $(...)) is not kept waiting by the daemon.
+# The pid file holds the pid and, on a second line, the last argument that looks like a Java
+# class name (what read_pid checks the command line against).
 start_daemon() { # PIDFILE OUTFILE CMD...
-  local pidfile="$1" outfile="$2"
+  local pidfile="$1" outfile="$2" arg main_class=""
   shift 2
+  for arg in "$@"; do
+    [[ "$arg" =~ ^[a-z]+(\.[a-zA-Z0-9_]+)+$ && "$arg" =~ \.[A-Z][A-Za-z0-9_]*$ ]] && main_class="$arg"
+  done
   if command -v setsid >/dev/null 2>&1; then
     setsid "$@" >"$outfile" 2>&1 </dev/null &
   else
     nohup "$@" >"$outfile" 2>&1 </dev/null &
   fi
-  printf '%s\n' "$!" >"$pidfile"
+  printf '%s\n%s\n' "$!" "$main_class" >"$pidfile"
 }
 
 port_open() { # HOST PORT

@@ -185,7 +185,7 @@ cmd_start() {
     -Dlog4j2.configurationFile="file:$DATA_DIR/log4j2.properties" -Dkafka.logs.dir="$LOG_DIR" \
     -cp "$(classpath)" kafka.Kafka "$DATA_DIR/server.properties"
   printf '%s\n' "$PORT" >"$PORT_FILE"
-  pid="$(cat "$PID_FILE")"
+  pid="$(head -n1 "$PID_FILE")"
   wait_ready "$pid" "$offset"
   [[ -n "$OWNER_PID" ]] && start_watchdog "$pid"
   log "Kafka ready on $HOST:$PORT (pid $pid, $((SECONDS - started)) s, data $DATA_DIR, logs $LOG_DIR)"
