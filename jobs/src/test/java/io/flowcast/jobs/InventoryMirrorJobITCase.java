@@ -140,8 +140,47 @@ class InventoryMirrorJobITCase {
                     + " WHERE check_name = 'volume'")).isGreaterThanOrEqualTo(MirrorTable.values().length);
             assertThat(count(connection, "SELECT count(*) FROM flowcast.data_quality_events WHERE check_name = 'reject_rate'"
                     + " AND NOT passed")).as("windows with rejects are flagged").isPositive();
+            assertAlertsFollowFinalStock(connection);
         }
         assertRedisEqualsLedger();
+    }
+
+    /**
+     * Alerts are transitions, so the last alert of a critical product in a warehouse must say
+     * what its final stock says: LOW_STOCK exactly when on-hand ended below the minimum.
+     */
+    private static void assertAlertsFollowFinalStock(Connection connection) throws Exception {
+        MirrorTable master = MirrorTable.PRODUCT_MASTER;
+        MirrorTable stock = MirrorTable.STOCK_LEVELS;
+        Map<String, BigDecimal> criticalMinimum = new HashMap<>();
+        ledger.rows(master).forEach((key, row) -> {
+            if (Boolean.TRUE.equals(row[master.indexOfSource("critico")]) && row[master.indexOfSource("estoque_minimo")] != null) {
+                criticalMinimum.put((String) row[master.indexOfSource("codigo_produto")], (BigDecimal) row[master.indexOfSource("estoque_minimo")]);
+            }
+        });
+        assertThat(criticalMinimum).as("the history has critical products").isNotEmpty();
+        Map<String, String> expectedLastAlert = new TreeMap<>();
+        ledger.rows(stock).forEach((key, row) -> {
+            String product = (String) row[stock.indexOfSource("codigo_produto")];
+            BigDecimal minimum = criticalMinimum.get(product);
+            if (minimum != null && ((BigDecimal) row[stock.indexOfSource("quantidade_disponivel")]).compareTo(minimum) < 0) {
+                expectedLastAlert.put(product + "@" + row[stock.indexOfSource("deposito")], "LOW_STOCK");
+            }
+        });
+        assertThat(count(connection, "SELECT count(*) FROM flowcast.inventory_alerts WHERE alert_type = 'LOW_STOCK'"))
+                .as("critical products ran low at least once").isPositive();
+        Map<String, String> lastAlert = new TreeMap<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT DISTINCT ON (product_code, warehouse) product_code, warehouse, alert_type"
+                        + " FROM flowcast.inventory_alerts ORDER BY product_code, warehouse, event_time DESC")) {
+            while (rs.next()) {
+                assertThat(criticalMinimum).as("alerts only for critical products").containsKey(rs.getString(1));
+                if (rs.getString(3).equals("LOW_STOCK")) {
+                    lastAlert.put(rs.getString(1) + "@" + rs.getString(2), "LOW_STOCK");
+                }
+            }
+        }
+        assertThat(lastAlert).isEqualTo(expectedLastAlert);
     }
 
     private static Configuration flinkConfiguration() throws Exception {
