@@ -47,6 +47,12 @@ public final class GenerateCommand implements java.util.concurrent.Callable<Inte
     /** Larger batches than the default: CDC messages are small and lz4 compresses them well. */
     private static final int BATCH_SIZE_BYTES = 256 * 1024;
     private static final int LINGER_MS = 5;
+    /**
+     * Record timestamps are the historical commit times (2024-2026), so the broker's default 7-day
+     * time retention would delete most of the replay within minutes of writing it (seen: the
+     * first ~40k records of every partition gone). Keep everything; the demo topics are small.
+     */
+    private static final Map<String, String> TOPIC_CONFIGS = Map.of("retention.ms", "-1");
 
     @Option(names = "--bootstrap", defaultValue = "${env:FLOWCAST_KAFKA:-127.0.0.1:9092}",
             description = "Kafka bootstrap servers (env FLOWCAST_KAFKA). Default: ${DEFAULT-VALUE}")
@@ -203,7 +209,8 @@ public final class GenerateCommand implements java.util.concurrent.Callable<Inte
         try (Admin admin = Admin.create(props)) {
             for (String name : names) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+                    NewTopic topic = new NewTopic(name, partitions, (short) 1).configs(TOPIC_CONFIGS);
+                    admin.createTopics(List.of(topic)).all().get();
                     System.out.println("created topic " + name + " (" + partitions + " partitions)");
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
