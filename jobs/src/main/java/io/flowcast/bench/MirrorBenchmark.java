@@ -8,6 +8,7 @@ import io.flowcast.config.FlowcastConfig;
 import io.flowcast.functions.CdcDecodeFunction;
 import io.flowcast.jobs.InventoryMirrorJob;
 import io.flowcast.jobs.MirrorJobOptions;
+import io.flowcast.kafka.KafkaLoad;
 import io.flowcast.sinks.PostgresOptions;
 import io.flowcast.sql.SchemaMigrator;
 import java.io.IOException;

@@ -10,6 +10,7 @@ import io.flowcast.generator.CdcGenerator;
 import io.flowcast.generator.GeneratedMessage;
 import io.flowcast.generator.GeneratorConfig;
 import io.flowcast.generator.GeneratorLedger;
+import io.flowcast.kafka.KafkaLoad;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,19 +19,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,15 +38,6 @@ import picocli.CommandLine.Option;
         description = "Write synthetic warehouse CDC (Debezium JSON) to Kafka topics castrolanda.<schema>.<table>.")
 public final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
-    /** Larger batches than the default: CDC messages are small and lz4 compresses them well. */
-    private static final int BATCH_SIZE_BYTES = 256 * 1024;
-    private static final int LINGER_MS = 5;
-    /**
-     * Record timestamps are the historical commit times (2024-2026), so the broker's default 7-day
-     * time retention would delete most of the replay within minutes of writing it (seen: the
-     * first ~40k records of every partition gone). Keep everything; the demo topics are small.
-     */
-    private static final Map<String, String> TOPIC_CONFIGS = Map.of("retention.ms", "-1");
 
     @Option(names = "--bootstrap", defaultValue = "${env:FLOWCAST_KAFKA:-127.0.0.1:9092}",
             description = "Kafka bootstrap servers (env FLOWCAST_KAFKA). Default: ${DEFAULT-VALUE}")
@@ -140,7 +125,7 @@ public final class GenerateCommand implements java.util.concurrent.Callable<Inte
         long lastProgress = started;
         long sent = 0;
         long bytes = 0;
-        try (KafkaProducer<byte[], byte[]> producer = dryRun ? null : new KafkaProducer<>(producerProperties())) {
+        try (KafkaProducer<byte[], byte[]> producer = dryRun ? null : KafkaLoad.producer(bootstrap)) {
             while (stream.hasNext() && (maxEvents <= 0 || sent < maxEvents)) {
                 GeneratedMessage message = stream.next();
                 if (producer != null) {
@@ -182,20 +167,6 @@ public final class GenerateCommand implements java.util.concurrent.Callable<Inte
         return 0;
     }
 
-    private Properties producerProperties() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        // Idempotence with acks=all: retries never duplicate or reorder a key's changes.
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE_BYTES);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return props;
-    }
-
     private void createTopics(GeneratorConfig config) throws InterruptedException, ExecutionException {
         List<String> names = new ArrayList<>();
         for (MirrorTable table : MirrorTable.values()) {
@@ -204,21 +175,10 @@ public final class GenerateCommand implements java.util.concurrent.Callable<Inte
         if (config.badFraction() > 0) {
             names.add(CdcGenerator.UNKNOWN_TABLE_TOPIC);
         }
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
-            for (String name : names) {
-                try {
-                    NewTopic topic = new NewTopic(name, partitions, (short) 1).configs(TOPIC_CONFIGS);
-                    admin.createTopics(List.of(topic)).all().get();
-                    System.out.println("created topic " + name + " (" + partitions + " partitions)");
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                    System.out.println("topic exists: " + name);
-                }
-            }
+        List<String> created = KafkaLoad.createTopics(bootstrap, names, partitions);
+        for (String name : names) {
+            System.out.println((created.contains(name) ? "created topic " : "topic exists: ") + name
+                    + (created.contains(name) ? " (" + partitions + " partitions)" : ""));
         }
     }
 

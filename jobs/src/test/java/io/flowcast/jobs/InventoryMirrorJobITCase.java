@@ -3,7 +3,7 @@ package io.flowcast.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowcast.aggregate.RedisKeys;
-import io.flowcast.bench.KafkaLoad;
+import io.flowcast.kafka.KafkaLoad;
 import io.flowcast.cdc.DeadLetterReason;
 import io.flowcast.cdc.MirrorTable;
 import io.flowcast.cluster.LocalKafkaBroker;

@@ -1,4 +1,4 @@
-package io.flowcast.bench;
+package io.flowcast.kafka;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -22,7 +22,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Kafka plumbing for benchmarks and tests: topics, a paced producer, a bare consumer baseline. */
+/**
+ * Kafka plumbing shared by {@code flowcast generate}, the benchmarks and the tests: topics, an
+ * idempotent batching producer, a paced send loop, a bare consumer baseline. No Flink types.
+ */
 public final class KafkaLoad {
 
     private KafkaLoad() {}
@@ -30,9 +33,11 @@ public final class KafkaLoad {
     /**
      * Creates the topics (existing ones are left alone) without time-based retention: replayed CDC
      * history keeps its original timestamps, which any retention period would treat as expired.
+     * Returns the topics that were created.
      */
-    public static void createTopics(String bootstrap, List<String> topics, int partitions)
+    public static List<String> createTopics(String bootstrap, List<String> topics, int partitions)
             throws InterruptedException, ExecutionException {
+        List<String> created = new java.util.ArrayList<>();
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
@@ -40,6 +45,7 @@ public final class KafkaLoad {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
                             .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))).all().get();
+                    created.add(topic);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
@@ -47,6 +53,7 @@ public final class KafkaLoad {
                 }
             }
         }
+        return created;
     }
 
     /** An idempotent, batching producer: per-key order is kept, retries never duplicate. */
