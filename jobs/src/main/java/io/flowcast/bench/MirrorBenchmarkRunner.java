@@ -4,6 +4,7 @@ import io.flowcast.cli.BenchMirrorCommand;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.generator.CdcGenerator;
 import io.flowcast.generator.GeneratorConfig;
+import io.flowcast.kafka.KafkaLoad;
 import java.time.Duration;
 import java.util.Iterator;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,8 +47,7 @@ public final class MirrorBenchmarkRunner {
 
             @Override
             public ProducerRecord<byte[], byte[]> next() {
-                var m = stream.next();
-                return new ProducerRecord<>(m.topic(), null, m.timestampMillis(), m.key(), m.value());
+                return KafkaLoad.record(stream.next());
             }
         };
     }

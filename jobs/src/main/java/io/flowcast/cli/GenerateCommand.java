@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -129,8 +128,7 @@ public final class GenerateCommand implements java.util.concurrent.Callable<Inte
             while (stream.hasNext() && (maxEvents <= 0 || sent < maxEvents)) {
                 GeneratedMessage message = stream.next();
                 if (producer != null) {
-                    producer.send(new ProducerRecord<>(message.topic(), null, message.timestampMillis(),
-                            message.key(), message.value()), (metadata, error) -> {
+                    producer.send(KafkaLoad.record(message), (metadata, error) -> {
                                 if (error != null) {
                                     sendFailure.compareAndSet(null, error);
                                 }

@@ -1,5 +1,6 @@
 package io.flowcast.kafka;
 
+import io.flowcast.generator.GeneratedMessage;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -54,6 +55,16 @@ public final class KafkaLoad {
             }
         }
         return created;
+    }
+
+    /**
+     * A generated CDC message as a Kafka record stamped with the time it is written, as a
+     * connector stamps what it produces. The generator's own timestamp is the historical commit
+     * time; as a record timestamp it would make every minute of two years of history a separate
+     * window for the data-quality monitor, and it would misreport freshness as zero.
+     */
+    public static ProducerRecord<byte[], byte[]> record(GeneratedMessage message) {
+        return new ProducerRecord<>(message.topic(), null, null, message.key(), message.value());
     }
 
     /** An idempotent, batching producer: per-key order is kept, retries never duplicate. */

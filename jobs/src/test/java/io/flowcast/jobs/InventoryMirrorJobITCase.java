@@ -42,7 +42,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,7 +89,7 @@ class InventoryMirrorJobITCase {
         KafkaLoad.createTopics(kafka.bootstrap(), topics, 3);
         try (KafkaProducer<byte[], byte[]> producer = KafkaLoad.producer(kafka.bootstrap())) {
             messages = KafkaLoad.send(producer, batch.messages().stream()
-                    .map(m -> new ProducerRecord<>(m.topic(), null, m.timestampMillis(), m.key(), m.value())).iterator(), 0, r -> r);
+                    .map(KafkaLoad::record).iterator(), 0, r -> r);
         }
     }
 
