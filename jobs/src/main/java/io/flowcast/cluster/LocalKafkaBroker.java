@@ -31,7 +31,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
         int port = freePort();
         int controllerPort = freePort();
         run(List.of("start", "--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
-                "--data-dir", dataDir.toString()));
+                "--data-dir", dataDir.toString(),
+                // The broker stops by itself if this JVM dies without closing it (a killed test or bench).
+                "--exit-with-pid", Long.toString(ProcessHandle.current().pid())));
         return new LocalKafkaBroker(dataDir, port);
     }
 
