@@ -41,7 +41,7 @@ public final class PostgresSinkBench {
     private PostgresSinkBench() {}
 
     public static Result run(PostgresOptions options, int rows, int batchSize, long seed) throws SQLException {
-        List<MirrorChange> changes = syntheticOrders(rows, seed, 'c');
+        List<MirrorChange> changes = syntheticOrders(rows, seed);
         String copyText = copyText(changes);
         try (Connection connection = options.connect()) {
             // Warm up both paths (JIT, plan cache, driver buffers) before anything is timed.
@@ -61,7 +61,7 @@ public final class PostgresSinkBench {
             upsert(connection, changes, batchSize);
             double insertSeconds = seconds(start);
 
-            List<MirrorChange> updates = syntheticOrders(rows, seed + 1, 'u');
+            List<MirrorChange> updates = amendments(changes);
             start = System.nanoTime();
             upsert(connection, updates, batchSize);
             double updateSeconds = seconds(start);
@@ -140,7 +140,25 @@ public final class PostgresSinkBench {
         return value.toString();
     }
 
-    static List<MirrorChange> syntheticOrders(int rows, long seed, char op) {
+    /**
+     * Updates as the warehouse sends them: the same order lines with a new status, shipped
+     * quantity and discount (product, region and dates unchanged).
+     */
+    static List<MirrorChange> amendments(List<MirrorChange> orders) {
+        List<MirrorChange> updates = new ArrayList<>(orders.size());
+        for (MirrorChange order : orders) {
+            Object[] row = order.row().clone();
+            BigDecimal quantity = (BigDecimal) row[TABLE.indexOfSource("quantidade")];
+            row[TABLE.indexOfSource("quantidade_atendida")] = quantity.subtract(BigDecimal.ONE).max(BigDecimal.ZERO);
+            row[TABLE.indexOfSource("desconto")] = new BigDecimal("0.05");
+            row[TABLE.indexOfSource("status")] = "ENTREGUE";
+            updates.add(new MirrorChange(TABLE, 'u', row, order.sourceTsMillis() + 60_000, order.topic(),
+                    order.partition(), order.offset() + orders.size(), order.kafkaTsMillis() + 60_000, null));
+        }
+        return updates;
+    }
+
+    static List<MirrorChange> syntheticOrders(int rows, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         String[] regions = {"SP", "GO", "MG", "EX", "RS", "PR"};
         Instant base = Instant.parse("2025-01-06T08:00:00Z");
@@ -160,7 +178,7 @@ public final class PostgresSinkBench {
             row[TABLE.indexOfSource("promocao")] = random.nextInt(10) == 0;
             row[TABLE.indexOfSource("status")] = "FATURADO";
             row[TABLE.indexOfSource("data_pedido")] = base.plusSeconds(i * 37L);
-            changes.add(new MirrorChange(TABLE, op, row, base.plusSeconds(i * 37L + 5).toEpochMilli(), TABLE.topic(),
+            changes.add(new MirrorChange(TABLE, 'c', row, base.plusSeconds(i * 37L + 5).toEpochMilli(), TABLE.topic(),
                     i % 4, i, base.plusSeconds(i * 37L + 6).toEpochMilli(), null));
         }
         return changes;
