@@ -132,6 +132,9 @@ public enum MirrorTable {
     public static final Set<String> TRANSACTION_TYPES =
             Set.of("ENTRADA", "SAIDA", "AJUSTE", "TRANSFERENCIA", "DEVOLUCAO");
 
+    /** Most columns a mirrored table may have (see {@code MirrorChangeSerializer}). */
+    public static final int MAX_COLUMNS = Long.SIZE;
+
     private static final Map<String, MirrorTable> BY_TOPIC = new HashMap<>();
 
     static {
@@ -156,6 +159,10 @@ public enum MirrorTable {
         this.sourceSchema = sourceSchema;
         this.sourceTable = sourceTable;
         this.mirrorTable = mirrorTable;
+        if (columns.size() > MAX_COLUMNS) {
+            // MirrorChangeSerializer keeps the row's null flags in one long.
+            throw new IllegalArgumentException(mirrorTable + " has more than " + MAX_COLUMNS + " columns");
+        }
         this.columns = columns;
         this.keyIndexes =
                 java.util.stream.IntStream.range(0, columns.size())

@@ -10,7 +10,6 @@ import io.flowcast.sinks.RedisOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ public final class FlowcastConfig {
         ObjectNode root = readDefaults();
         if (file != null) {
             try {
-                merge(root, YAML.readTree(Files.newBufferedReader(file)));
+                merge(root, YAML.readTree(file.toFile()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read config " + file, e);
             }
