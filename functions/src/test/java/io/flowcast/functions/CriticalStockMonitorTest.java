@@ -44,6 +44,11 @@ class CriticalStockMonitorTest {
                             org.assertj.core.groups.Tuple.tuple("CD-GO", InventoryAlert.LOW_STOCK, 4L),
                             org.assertj.core.groups.Tuple.tuple("CD-SP", InventoryAlert.RECOVERED, 5L));
             assertThat(alerts.get(0).minStock()).isEqualByComparingTo("10");
+            // Threshold kept, CD-GO still below; CD-SP recovered and dropped from state.
+            assertThat(h.numKeyedStateEntries()).isEqualTo(2);
+
+            h.processElement(new StockSignal(StockSignal.Kind.THRESHOLD, true, "P1", "", null, false, null, 0, "t", 0, 6), 0);
+            assertThat(h.numKeyedStateEntries()).as("deleting the product clears its state").isZero();
         }
     }
 
