@@ -2,7 +2,7 @@ package io.flowcast.functions;
 
 import io.flowcast.cdc.MirrorTable;
 import io.flowcast.records.DeadLetter;
-import io.flowcast.records.InventoryDelta;
+import io.flowcast.records.Delta;
 import io.flowcast.records.MirrorChange;
 import io.flowcast.records.QualitySample;
 import io.flowcast.records.StockSignal;
@@ -125,12 +125,12 @@ public final class ChangeProjections {
         }
     }
 
-    public static final class ByDeltaProduct implements KeySelector<InventoryDelta, String> {
+    public static final class ByDeltaProduct implements KeySelector<Delta<TransactionChange>, String> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public String getKey(InventoryDelta delta) {
-            return delta.productCode();
+        public String getKey(Delta<TransactionChange> delta) {
+            return delta.version().productCode();
         }
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowcast.aggregate.InventoryCacheOptions;
 import io.flowcast.aggregate.RedisKeys;
 import io.flowcast.aggregate.Totals;
-import io.flowcast.records.InventoryDelta;
+import io.flowcast.records.Delta;
 import io.flowcast.records.RedisWrite;
 import io.flowcast.records.TransactionChange;
 import java.time.Duration;
@@ -35,7 +35,7 @@ import org.apache.flink.util.Collector;
  *
  * <p>Days and months are UTC calendar periods of the transaction's {@code data_movimentacao}.
  */
-public final class InventoryAggregator extends KeyedProcessFunction<String, InventoryDelta, RedisWrite> {
+public final class InventoryAggregator extends KeyedProcessFunction<String, Delta<TransactionChange>, RedisWrite> {
 
     private static final long serialVersionUID = 1L;
 
@@ -72,8 +72,8 @@ public final class InventoryAggregator extends KeyedProcessFunction<String, Inve
     }
 
     @Override
-    public void processElement(InventoryDelta delta, Context ctx, Collector<RedisWrite> out) throws Exception {
-        TransactionChange transaction = delta.transaction();
+    public void processElement(Delta<TransactionChange> delta, Context ctx, Collector<RedisWrite> out) throws Exception {
+        TransactionChange transaction = delta.version();
         String product = transaction.productCode();
         LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(transaction.movedAtMillis()), ZoneOffset.UTC);
         YearMonth month = YearMonth.from(day);
@@ -96,10 +96,10 @@ public final class InventoryAggregator extends KeyedProcessFunction<String, Inve
         }
     }
 
-    private static <K> Totals apply(MapState<K, Totals> state, K key, InventoryDelta delta) throws Exception {
+    private static <K> Totals apply(MapState<K, Totals> state, K key, Delta<TransactionChange> delta) throws Exception {
         Totals before = state.get(key);
         Totals after = (before == null ? Totals.ZERO : before)
-                .apply(delta.sign(), delta.transaction().quantity(), delta.transaction().valueTotal());
+                .apply(delta.sign(), delta.version().quantity(), delta.version().valueTotal());
         if (after.isEmpty()) {
             state.remove(key);
         } else {

@@ -15,7 +15,8 @@ public record TransactionChange(
         String warehouse,
         BigDecimal quantity,
         BigDecimal unitCost,
-        long movedAtMillis) {
+        long movedAtMillis)
+        implements Versioned {
 
     public BigDecimal valueTotal() {
         return quantity.multiply(unitCost);

@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowcast.aggregate.InventoryCacheOptions;
 import io.flowcast.aggregate.Totals;
-import io.flowcast.records.InventoryDelta;
+import io.flowcast.records.Delta;
 import io.flowcast.records.RedisWrite;
 import io.flowcast.records.TransactionChange;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
@@ -30,16 +32,26 @@ class InventoryOperatorsTest {
         return new TransactionChange(id, true, "", "", "", BigDecimal.ZERO, BigDecimal.ZERO, 0L);
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<Long, TransactionChange, InventoryDelta> deltaHarness() throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new TransactionDeltaFunction(InventoryCacheOptions.defaults().transactionStateTtl()),
+    /** A harness for the delta function, opened unless {@code restoreFrom} is given (then the caller opens it). */
+    private static KeyedOneInputStreamOperatorTestHarness<Long, TransactionChange, Delta<TransactionChange>> deltaHarness(
+            OperatorSubtaskState restoreFrom) throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new VersionDeltaFunction<Long, TransactionChange>(
+                        TransactionChange.class, InventoryCacheOptions.defaults().transactionStateTtl())),
                 new ChangeProjections.ByTransactionId(),
                 Types.LONG);
+        // The output type is erased from the generic function; the job gets it from ResultTypeQueryable.
+        harness.setup(VersionDeltaFunction.deltaType(TransactionChange.class).createSerializer(new SerializerConfigImpl()));
+        if (restoreFrom != null) {
+            harness.initializeState(restoreFrom);
+        }
+        harness.open();
+        return harness;
     }
 
     @Test
     void updateUndoesThePreviousVersionAndReplayIsANoOp() throws Exception {
-        try (var harness = deltaHarness()) {
+        try (var harness = deltaHarness(null)) {
             TransactionChange v1 = tx(7, "P1", "5", "2", MARCH_8);
             TransactionChange v2 = tx(7, "P2", "6", "2", MARCH_9);
             harness.processElement(v1, 0);
@@ -49,10 +61,10 @@ class InventoryOperatorsTest {
             harness.processElement(deleted(7), 0);
 
             assertThat(harness.extractOutputValues()).containsExactly(
-                    new InventoryDelta(+1, v1),
-                    new InventoryDelta(-1, v1),
-                    new InventoryDelta(+1, v2),
-                    new InventoryDelta(-1, v2));
+                    new Delta<>(+1, v1),
+                    new Delta<>(-1, v1),
+                    new Delta<>(+1, v2),
+                    new Delta<>(-1, v2));
             assertThat(harness.numKeyedStateEntries()).as("deleted transaction leaves no state").isZero();
         }
     }
@@ -61,23 +73,17 @@ class InventoryOperatorsTest {
     void lastVersionSurvivesASnapshotAndRestore() throws Exception {
         OperatorSubtaskState snapshot;
         TransactionChange v1 = tx(9, "P1", "5", "2", MARCH_8);
-        try (var harness = deltaHarness()) {
+        try (var harness = deltaHarness(null)) {
             harness.processElement(v1, 0);
             snapshot = harness.snapshot(1, 1);
         }
-        try (var restored = new KeyedOneInputStreamOperatorTestHarness<>(
-                new org.apache.flink.streaming.api.operators.KeyedProcessOperator<>(
-                        new TransactionDeltaFunction(InventoryCacheOptions.defaults().transactionStateTtl())),
-                new ChangeProjections.ByTransactionId(),
-                Types.LONG)) {
-            restored.initializeState(snapshot);
-            restored.open();
+        try (var restored = deltaHarness(snapshot)) {
             restored.processElement(deleted(9), 0);
-            assertThat(restored.extractOutputValues()).containsExactly(new InventoryDelta(-1, v1));
+            assertThat(restored.extractOutputValues()).containsExactly(new Delta<>(-1, v1));
         }
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, InventoryDelta, RedisWrite> aggregatorHarness() throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, Delta<TransactionChange>, RedisWrite> aggregatorHarness() throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                 new InventoryAggregator(InventoryCacheOptions.defaults()), new ChangeProjections.ByDeltaProduct(), Types.STRING);
     }
@@ -87,9 +93,9 @@ class InventoryOperatorsTest {
         try (var harness = aggregatorHarness()) {
             TransactionChange a = tx(1, "P1", "5", "2.50", MARCH_8);
             TransactionChange b = tx(2, "P1", "3", "1.00", MARCH_8);
-            harness.processElement(new InventoryDelta(+1, a), 0);
-            harness.processElement(new InventoryDelta(+1, b), 0);
-            harness.processElement(new InventoryDelta(-1, a), 0);
+            harness.processElement(new Delta<>(+1, a), 0);
+            harness.processElement(new Delta<>(+1, b), 0);
+            harness.processElement(new Delta<>(-1, a), 0);
 
             List<RedisWrite> out = harness.extractOutputValues();
             long week = 7 * 24 * 3600;
@@ -109,8 +115,8 @@ class InventoryOperatorsTest {
     void emptyPeriodsAreDeletedFromRedisAndState() throws Exception {
         try (var harness = aggregatorHarness()) {
             TransactionChange a = tx(1, "P1", "5", "2", MARCH_8);
-            harness.processElement(new InventoryDelta(+1, a), 0);
-            harness.processElement(new InventoryDelta(-1, a), 0);
+            harness.processElement(new Delta<>(+1, a), 0);
+            harness.processElement(new Delta<>(-1, a), 0);
 
             List<RedisWrite> out = harness.extractOutputValues();
             assertThat(out.subList(out.size() - 3, out.size())).containsExactly(
@@ -124,8 +130,8 @@ class InventoryOperatorsTest {
     @Test
     void olderTransactionDoesNotReplaceTheLatest() throws Exception {
         try (var harness = aggregatorHarness()) {
-            harness.processElement(new InventoryDelta(+1, tx(5, "P1", "1", "1", MARCH_9)), 0);
-            harness.processElement(new InventoryDelta(+1, tx(6, "P1", "1", "1", MARCH_8)), 0);
+            harness.processElement(new Delta<>(+1, tx(5, "P1", "1", "1", MARCH_9)), 0);
+            harness.processElement(new Delta<>(+1, tx(6, "P1", "1", "1", MARCH_8)), 0);
             long realtimeWrites = harness.extractOutputValues().stream().filter(w -> w.key().startsWith("inventory:realtime")).count();
             assertThat(realtimeWrites).isEqualTo(1);
         }

@@ -8,11 +8,12 @@ import io.flowcast.functions.CriticalStockMonitor;
 import io.flowcast.functions.DataQualityMonitor;
 import io.flowcast.functions.QualitySampleTimestamps;
 import io.flowcast.functions.InventoryAggregator;
-import io.flowcast.functions.TransactionDeltaFunction;
+import io.flowcast.functions.VersionDeltaFunction;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.MirrorChange;
 import io.flowcast.records.QualitySample;
+import io.flowcast.records.TransactionChange;
 import io.flowcast.sinks.JdbcSinks;
 import io.flowcast.sinks.PostgresMirrorSink;
 import io.flowcast.sinks.RedisSink;
@@ -75,7 +76,7 @@ public final class InventoryMirrorJob {
                 .name("transaction-changes")
                 .uid("transaction-changes")
                 .keyBy(new ChangeProjections.ByTransactionId())
-                .process(new TransactionDeltaFunction(options.cache().transactionStateTtl()))
+                .process(new VersionDeltaFunction<>(TransactionChange.class, options.cache().transactionStateTtl()))
                 .name("transaction-deltas")
                 .uid("transaction-deltas")
                 .keyBy(new ChangeProjections.ByDeltaProduct())
