@@ -1,0 +1,111 @@
+package io.flowcast.functions;
+
+import io.flowcast.aggregate.WeeklyHistory;
+import io.flowcast.records.Delta;
+import io.flowcast.records.SalesLineChange;
+import io.flowcast.records.WeeklyPoint;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by demand series ({@code product|region}): sums order lines into ISO weeks (units and
+ * revenue) in a 104-week ring, and emits each week once the watermark has passed its end,
+ * including weeks without sales (intermittent series need their zeros).
+ *
+ * <p>Updates and deletes arrive as -1/+1 {@link Delta}s, so an amended or cancelled line changes
+ * its week's totals. A line for a week that has already been emitted (late, or amended later)
+ * corrects that week and re-emits it as a correction, as long as the week is still in the ring;
+ * older ones are counted in {@code weeklyLateDropped}. A series without lines for
+ * {@code idleWeeks} weeks is dropped from state and stops emitting.
+ */
+public final class WeeklyAggregator extends KeyedProcessFunction<String, Delta<SalesLineChange>, WeeklyPoint> {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String HISTORY = "weekly-history";
+    private static final long WEEK_MILLIS = Duration.ofDays(7).toMillis();
+    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+
+    private final int idleWeeks;
+    private transient ValueState<WeeklyHistory> history;
+    private transient Counter lateDropped;
+    private transient Counter corrections;
+    private transient Counter idleSeriesDropped;
+
+    public WeeklyAggregator(int idleWeeks) {
+        this.idleWeeks = idleWeeks;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        history = getRuntimeContext().getState(new ValueStateDescriptor<>(HISTORY, Types.POJO(WeeklyHistory.class)));
+        lateDropped = getRuntimeContext().getMetricGroup().counter("weeklyLateDropped");
+        corrections = getRuntimeContext().getMetricGroup().counter("weeklyCorrections");
+        idleSeriesDropped = getRuntimeContext().getMetricGroup().counter("weeklyIdleSeriesDropped");
+    }
+
+    @Override
+    public void processElement(Delta<SalesLineChange> delta, Context ctx, Collector<WeeklyPoint> out) throws Exception {
+        SalesLineChange line = delta.version();
+        long week = WeeklyHistory.weekOf(line.orderedAtMillis());
+        WeeklyHistory h = history.value();
+        if (h == null) {
+            h = WeeklyHistory.startingAt(week);
+            ctx.timerService().registerEventTimeTimer(weekEnd(week));
+        }
+        h.advanceTo(week);
+        if (!h.holds(week)) {
+            lateDropped.inc();
+            return;
+        }
+        h.add(week, delta.sign(), line.units(), line.revenue());
+        if (week < h.nextWeekToEmit) {
+            corrections.inc();
+            out.collect(point(ctx.getCurrentKey(), h, week, true));
+        }
+        history.update(h);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<WeeklyPoint> out) throws Exception {
+        WeeklyHistory h = history.value();
+        if (h == null) {
+            return;
+        }
+        boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        // At the end of a bounded input every week with data closes; otherwise the timer's week.
+        long closedWeek = endOfInput ? Math.max(WeeklyHistory.weekOf(timestamp), h.newestWeek) : WeeklyHistory.weekOf(timestamp);
+        h.advanceTo(closedWeek);
+        for (long week = h.nextWeekToEmit; week <= closedWeek; week += 7) {
+            out.collect(point(ctx.getCurrentKey(), h, week, false));
+        }
+        h.nextWeekToEmit = Math.max(h.nextWeekToEmit, closedWeek + 7);
+        if ((closedWeek - h.lastActiveWeek) / 7 >= idleWeeks) {
+            idleSeriesDropped.inc();
+            history.clear();
+            return;
+        }
+        history.update(h);
+        // The end of input does not invent empty weeks after the last one with data.
+        if (!endOfInput) {
+            ctx.timerService().registerEventTimeTimer(weekEnd(closedWeek + 7));
+        }
+    }
+
+    /** Last millisecond of the week starting on {@code week} (epoch day of its Monday). */
+    static long weekEnd(long week) {
+        return week * DAY_MILLIS + WEEK_MILLIS - 1;
+    }
+
+    private static WeeklyPoint point(String seriesKey, WeeklyHistory h, long week, boolean correction) {
+        int bar = seriesKey.indexOf('|');
+        return new WeeklyPoint(seriesKey.substring(0, bar), seriesKey.substring(bar + 1), week,
+                h.unitsOf(week), h.revenueOf(week), correction);
+    }
+}
