@@ -5,6 +5,7 @@ import io.flowcast.records.DeadLetter;
 import io.flowcast.records.Delta;
 import io.flowcast.records.MirrorChange;
 import io.flowcast.records.QualitySample;
+import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.StockSignal;
 import io.flowcast.records.TransactionChange;
 import java.math.BigDecimal;
@@ -44,6 +45,48 @@ public final class ChangeProjections {
                     (BigDecimal) change.get("quantidade"),
                     (BigDecimal) change.get("custo_unitario"),
                     change.eventTime().toEpochMilli()));
+        }
+    }
+
+    /** Sales-order line changes as {@link SalesLineChange}s (units and net revenue). */
+    public static final class ToSalesLineChanges implements FlatMapFunction<MirrorChange, SalesLineChange> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(MirrorChange change, Collector<SalesLineChange> out) {
+            if (change.table() != MirrorTable.SALES_ORDERS) {
+                return;
+            }
+            if (change.isDelete()) {
+                out.collect(new SalesLineChange(change.key(), true, "", "", 0L, BigDecimal.ZERO, BigDecimal.ZERO));
+                return;
+            }
+            out.collect(new SalesLineChange(
+                    change.key(),
+                    false,
+                    (String) change.get("codigo_produto"),
+                    (String) change.get("regiao"),
+                    change.eventTime().toEpochMilli(),
+                    (BigDecimal) change.get("quantidade"),
+                    MirrorTable.SALES_ORDERS.valueTotal(change.row())));
+        }
+    }
+
+    public static final class BySalesLine implements KeySelector<SalesLineChange, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(SalesLineChange line) {
+            return line.lineKey();
+        }
+    }
+
+    public static final class BySeries implements KeySelector<Delta<SalesLineChange>, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(Delta<SalesLineChange> delta) {
+            return delta.version().seriesKey();
         }
     }
 

@@ -3,6 +3,7 @@ package io.flowcast.sinks;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.InventoryAlert;
 import io.flowcast.records.QualityEvent;
+import io.flowcast.records.WeeklyPoint;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -37,7 +38,23 @@ public final class JdbcSinks {
                     + " passed = EXCLUDED.passed, observed = EXCLUDED.observed, threshold = EXCLUDED.threshold,"
                     + " details = EXCLUDED.details, created_at = now()";
 
+    static final String WEEKLY_SQL =
+            "INSERT INTO flowcast.weekly_sales (product_code, region, week_start, units, revenue) VALUES (?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (product_code, region, week_start) DO UPDATE SET units = EXCLUDED.units,"
+                    + " revenue = EXCLUDED.revenue, updated_at = now(),"
+                    + " corrections = weekly_sales.corrections"
+                    + " + CASE WHEN (weekly_sales.units, weekly_sales.revenue) IS DISTINCT FROM (EXCLUDED.units, EXCLUDED.revenue)"
+                    + " THEN 1 ELSE 0 END";
+
     private JdbcSinks() {}
+
+    /** Weekly totals, upserted by series and week (a replay rewrites the same values). */
+    public static JdbcSink<WeeklyPoint> weeklySales(PostgresOptions options) {
+        return JdbcSink.<WeeklyPoint>builder()
+                .withQueryStatement(WEEKLY_SQL, new WeeklyPointBinder())
+                .withExecutionOptions(executionOptions(options))
+                .buildAtLeastOnce(connectionOptions(options));
+    }
 
     public static JdbcSink<QualityEvent> qualityEvents(PostgresOptions options) {
         return JdbcSink.<QualityEvent>builder()
@@ -135,6 +152,19 @@ public final class JdbcSinks {
             ps.setDouble(7, e.observed());
             ps.setDouble(8, e.threshold());
             ps.setString(9, e.details());
+        }
+    }
+
+    static final class WeeklyPointBinder implements JdbcStatementBuilder<WeeklyPoint> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, WeeklyPoint p) throws SQLException {
+            ps.setString(1, p.productCode());
+            ps.setString(2, p.region());
+            ps.setObject(3, java.time.LocalDate.ofEpochDay(p.weekStartEpochDay()));
+            ps.setBigDecimal(4, p.units());
+            ps.setBigDecimal(5, p.revenue());
         }
     }
 }

@@ -106,6 +106,7 @@ class InventoryMirrorJobITCase {
     @Test
     void mirrorsTheLedgerExactlyAcrossAFailureAndRestart() throws Exception {
         assertThat(ledger.badEvents()).as("the history has bad events").isPositive();
+        FailOnceAfterCheckpoint.FAILED.set(false);
         FlowcastConfig config = FlowcastConfig.load(null, Map.of(), List.of(
                 "kafka.bootstrap=" + kafka.bootstrap(),
                 "kafka.starting-offsets=earliest",

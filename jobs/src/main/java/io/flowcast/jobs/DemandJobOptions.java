@@ -1,0 +1,32 @@
+package io.flowcast.jobs;
+
+import io.flowcast.config.FlowcastConfig;
+import io.flowcast.sinks.PostgresOptions;
+import java.io.Serializable;
+import java.time.Duration;
+
+/** Typed options of {@link DemandForecastJob} (keys {@code demand-forecast.*}, {@code kafka.*}, sinks). */
+public record DemandJobOptions(
+        KafkaSourceOptions kafka,
+        PostgresOptions postgres,
+        Duration maxFutureSkew,
+        Duration outOfOrderness,
+        Duration idleness,
+        int idleWeeks,
+        Duration lineStateTtl)
+        implements Serializable {
+
+    public static DemandJobOptions from(FlowcastConfig config) {
+        String prefix = "demand-forecast.";
+        KafkaSourceOptions shared = KafkaSourceOptions.from(config, config.string(prefix + "group-id"));
+        return new DemandJobOptions(
+                new KafkaSourceOptions(shared.bootstrap(), config.string(prefix + "topic-pattern"), shared.groupId(),
+                        shared.startingOffsets(), shared.partitionDiscoveryMillis()),
+                config.postgres(),
+                config.duration(prefix + "max-future-skew"),
+                config.duration(prefix + "out-of-orderness"),
+                config.duration(prefix + "idleness"),
+                config.integer(prefix + "idle-weeks"),
+                config.duration(prefix + "line-state-ttl"));
+    }
+}
