@@ -1,0 +1,168 @@
+package io.flowcast.features;
+
+import java.util.Arrays;
+
+/** Computes {@link DemandFeatures} from weekly units, oldest first. Pure and allocation-light. */
+public final class FeatureExtractor {
+
+    /** Seasonal period of weekly data. */
+    public static final int SEASON = 52;
+    /** Window of "recent" demand for velocity. */
+    public static final int RECENT_WEEKS = 4;
+    /** Complete history: two years (seed 003's context length). */
+    public static final int FULL_HISTORY = 104;
+    /** A week is an outlier when it is further than this many scaled MADs from the median. */
+    static final double OUTLIER_MADS = 5.0;
+    /** Scales the median absolute deviation to a standard deviation under normality. */
+    private static final double MAD_TO_SIGMA = 1.4826;
+
+    private FeatureExtractor() {}
+
+    public static DemandFeatures extract(double[] units) {
+        int n = units.length;
+        if (n == 0) {
+            return new DemandFeatures(0, 0, 0, Double.POSITIVE_INFINITY, 0, 1, 0, 0, 0, 0);
+        }
+        double sum = 0;
+        double sumSq = 0;
+        int nonZero = 0;
+        double nzSum = 0;
+        double nzSumSq = 0;
+        for (double u : units) {
+            sum += u;
+            sumSq += u * u;
+            if (u != 0) {
+                nonZero++;
+                nzSum += u;
+                nzSumSq += u * u;
+            }
+        }
+        double mean = sum / n;
+        double std = Math.sqrt(Math.max(0, sumSq / n - mean * mean));
+        double cv = mean == 0 ? 0 : std / mean;
+        double adi = nonZero == 0 ? Double.POSITIVE_INFINITY : (double) n / nonZero;
+        double cv2 = 0;
+        if (nonZero > 0) {
+            double nzMean = nzSum / nonZero;
+            double nzVar = Math.max(0, nzSumSq / nonZero - nzMean * nzMean);
+            cv2 = nzMean == 0 ? 0 : nzVar / (nzMean * nzMean);
+        }
+        double zeroShare = 1.0 - (double) nonZero / n;
+        double[] residual = new double[n];
+        double trendStrength = linearTrendStrength(units, residual);
+        double seasonalStrength = n >= 2 * SEASON ? seasonalStrength(units) : 0;
+        double recent = 0;
+        int recentWeeks = Math.min(RECENT_WEEKS, n);
+        for (int i = n - recentWeeks; i < n; i++) {
+            recent += units[i];
+        }
+        double velocity = mean == 0 ? 0 : (recent / recentWeeks) / mean;
+        double completeness = Math.min(1.0, (double) n / FULL_HISTORY);
+        double quality = completeness * (1.0 - outlierShare(units));
+        return new DemandFeatures(n, mean, cv, adi, cv2, zeroShare, trendStrength, seasonalStrength, velocity, quality);
+    }
+
+    /** R^2 of an ordinary least-squares line through (t, y); writes the detrended series to {@code residual}. */
+    static double linearTrendStrength(double[] y, double[] residual) {
+        int n = y.length;
+        if (n < 3) {
+            System.arraycopy(y, 0, residual, 0, n);
+            return 0;
+        }
+        double tMean = (n - 1) / 2.0;
+        double yMean = Arrays.stream(y).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        for (int t = 0; t < n; t++) {
+            sxy += (t - tMean) * (y[t] - yMean);
+            sxx += (t - tMean) * (t - tMean);
+        }
+        double slope = sxy / sxx;
+        double total = 0;
+        double unexplained = 0;
+        for (int t = 0; t < n; t++) {
+            residual[t] = y[t] - (yMean + slope * (t - tMean));
+            total += (y[t] - yMean) * (y[t] - yMean);
+            unexplained += residual[t] * residual[t];
+        }
+        return total == 0 ? 0 : Math.max(0, 1 - unexplained / total);
+    }
+
+    /**
+     * Seasonal strength in the sense of Wang, Smith & Hyndman (2006): 1 - Var(R) / Var(S + R) of a
+     * classical additive decomposition, trend = centred 2x52 moving average, seasonal indices =
+     * mean detrended value per position in the 52-week cycle (centred to sum to zero).
+     */
+    static double seasonalStrength(double[] y) {
+        int n = y.length;
+        int half = SEASON / 2;
+        int from = half;
+        int to = n - half; // exclusive
+        double[] detrended = new double[to - from];
+        for (int t = from; t < to; t++) {
+            // 2x52 MA: weights 1/104 at both ends, 1/52 in between.
+            double trend = (y[t - half] + y[t + half]) / (2.0 * SEASON);
+            for (int k = t - half + 1; k < t + half; k++) {
+                trend += y[k] / SEASON;
+            }
+            detrended[t - from] = y[t] - trend;
+        }
+        double[] index = new double[SEASON];
+        int[] count = new int[SEASON];
+        for (int t = from; t < to; t++) {
+            index[t % SEASON] += detrended[t - from];
+            count[t % SEASON]++;
+        }
+        double indexMean = 0;
+        for (int s = 0; s < SEASON; s++) {
+            index[s] = count[s] == 0 ? 0 : index[s] / count[s];
+            indexMean += index[s] / SEASON;
+        }
+        double varDetrended = variance(detrended);
+        if (varDetrended == 0) {
+            return 0;
+        }
+        double[] remainder = new double[detrended.length];
+        for (int t = from; t < to; t++) {
+            remainder[t - from] = detrended[t - from] - (index[t % SEASON] - indexMean);
+        }
+        return Math.max(0, 1 - variance(remainder) / varDetrended);
+    }
+
+    /** Share of weeks further than {@link #OUTLIER_MADS} robust standard deviations from the median. */
+    static double outlierShare(double[] y) {
+        double[] sorted = y.clone();
+        Arrays.sort(sorted);
+        double median = median(sorted);
+        double[] deviations = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            deviations[i] = Math.abs(y[i] - median);
+        }
+        Arrays.sort(deviations);
+        double sigma = MAD_TO_SIGMA * median(deviations);
+        if (sigma == 0) {
+            return 0;
+        }
+        int outliers = 0;
+        for (double v : y) {
+            if (Math.abs(v - median) > OUTLIER_MADS * sigma) {
+                outliers++;
+            }
+        }
+        return (double) outliers / y.length;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static double variance(double[] x) {
+        double mean = Arrays.stream(x).average().orElse(0);
+        double s = 0;
+        for (double v : x) {
+            s += (v - mean) * (v - mean);
+        }
+        return s / x.length;
+    }
+}
