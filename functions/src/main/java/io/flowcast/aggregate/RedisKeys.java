@@ -19,4 +19,13 @@ public final class RedisKeys {
     public static String monthly(String productCode, YearMonth month) {
         return "agg:monthly:" + productCode + ":" + month;
     }
+
+    public static String features(String productCode, String region) {
+        return "ml:features:" + productCode + ":" + region;
+    }
+
+    /** Classes are per series; DESIGN's {@code ml:class:{product}} gets the region appended. */
+    public static String demandClass(String productCode, String region) {
+        return "ml:class:" + productCode + ":" + region;
+    }
 }

@@ -32,6 +32,8 @@ public final class WeeklyHistory {
     public long nextWeekToEmit;
     /** Epoch day of the newest week that received an order line. */
     public long lastActiveWeek;
+    /** Epoch day of the series' first week (its first order line). */
+    public long firstWeek;
     public long[] units;
     public long[] revenue;
 
@@ -42,6 +44,7 @@ public final class WeeklyHistory {
         h.newestWeek = week;
         h.nextWeekToEmit = week;
         h.lastActiveWeek = week;
+        h.firstWeek = week;
         h.units = new long[CAPACITY];
         h.revenue = new long[CAPACITY];
         return h;
@@ -92,10 +95,25 @@ public final class WeeklyHistory {
 
     /** Units of the held weeks, oldest first, ending with {@code lastWeek} (for features and models). */
     public double[] unitsSeries(long lastWeek, int weeks) {
+        return series(units, UNITS_SCALE, lastWeek, weeks);
+    }
+
+    /** Revenue of the held weeks, oldest first, ending with {@code lastWeek}. */
+    public double[] revenueSeries(long lastWeek, int weeks) {
+        return series(revenue, REVENUE_SCALE, lastWeek, weeks);
+    }
+
+    /** Weeks of history up to {@code lastWeek}: since the first sale, at most {@link #CAPACITY}. */
+    public int length(long lastWeek) {
+        return (int) Math.min(CAPACITY, (lastWeek - firstWeek) / 7 + 1);
+    }
+
+    private double[] series(long[] channel, int scale, long lastWeek, int weeks) {
+        double unit = Math.pow(10, scale);
         double[] out = new double[weeks];
         for (int i = 0; i < weeks; i++) {
             long week = lastWeek - 7L * (weeks - 1 - i);
-            out[i] = holds(week) ? units[slot(week)] / 1e3 : 0.0;
+            out[i] = holds(week) ? channel[slot(week)] / unit : 0.0;
         }
         return out;
     }

@@ -9,7 +9,9 @@ import io.flowcast.features.DemandFeatures;
  * lumpy. XYZ by the coefficient of variation of weekly demand: X up to 0.5, Y up to 1.0, Z above
  * (common inventory-management convention; both limits are parameters).
  */
-public final class DemandClassifier {
+public final class DemandClassifier implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final double ADI_CUTOFF = 1.32;
     public static final double CV2_CUTOFF = 0.49;

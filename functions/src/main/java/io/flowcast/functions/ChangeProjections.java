@@ -6,6 +6,7 @@ import io.flowcast.records.Delta;
 import io.flowcast.records.MirrorChange;
 import io.flowcast.records.QualitySample;
 import io.flowcast.records.SalesLineChange;
+import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.StockSignal;
 import io.flowcast.records.TransactionChange;
 import java.math.BigDecimal;
@@ -87,6 +88,15 @@ public final class ChangeProjections {
         @Override
         public String getKey(Delta<SalesLineChange> delta) {
             return delta.version().seriesKey();
+        }
+    }
+
+    public static final class BySnapshotSeries implements KeySelector<SeriesSnapshot, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(SeriesSnapshot snapshot) {
+            return snapshot.productCode() + "|" + snapshot.region();
         }
     }
 

@@ -3,6 +3,7 @@ package io.flowcast.functions;
 import io.flowcast.aggregate.WeeklyHistory;
 import io.flowcast.records.Delta;
 import io.flowcast.records.SalesLineChange;
+import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.WeeklyPoint;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -12,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by demand series ({@code product|region}): sums order lines into ISO weeks (units and
@@ -27,6 +29,9 @@ import org.apache.flink.util.Collector;
 public final class WeeklyAggregator extends KeyedProcessFunction<String, Delta<SalesLineChange>, WeeklyPoint> {
 
     private static final long serialVersionUID = 1L;
+
+    /** The series' history after each week close (the newest closed week when several close at once). */
+    public static final OutputTag<SeriesSnapshot> SNAPSHOTS = new OutputTag<>("series-snapshots") {};
 
     static final String HISTORY = "weekly-history";
     private static final long WEEK_MILLIS = Duration.ofDays(7).toMillis();
@@ -86,6 +91,10 @@ public final class WeeklyAggregator extends KeyedProcessFunction<String, Delta<S
             out.collect(point(ctx.getCurrentKey(), h, week, false));
         }
         h.nextWeekToEmit = Math.max(h.nextWeekToEmit, closedWeek + 7);
+        int weeks = h.length(closedWeek);
+        String[] series = ctx.getCurrentKey().split("\\|", 2);
+        ctx.output(SNAPSHOTS, new SeriesSnapshot(series[0], series[1], closedWeek,
+                h.unitsSeries(closedWeek, weeks), h.revenueSeries(closedWeek, weeks)));
         if ((closedWeek - h.lastActiveWeek) / 7 >= idleWeeks) {
             idleSeriesDropped.inc();
             history.clear();

@@ -1,6 +1,7 @@
 package io.flowcast.sinks;
 
 import io.flowcast.records.DeadLetter;
+import io.flowcast.records.DemandProfile;
 import io.flowcast.records.InventoryAlert;
 import io.flowcast.records.QualityEvent;
 import io.flowcast.records.WeeklyPoint;
@@ -46,7 +47,35 @@ public final class JdbcSinks {
                     + " + CASE WHEN (weekly_sales.units, weekly_sales.revenue) IS DISTINCT FROM (EXCLUDED.units, EXCLUDED.revenue)"
                     + " THEN 1 ELSE 0 END";
 
+    static final String FEATURE_SQL =
+            "INSERT INTO flowcast.feature_store (product_code, region, as_of_week, features, quality_score, content_hash)"
+                    + " VALUES (?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (product_code, region) DO UPDATE SET"
+                    + " as_of_week = EXCLUDED.as_of_week, features = EXCLUDED.features, quality_score = EXCLUDED.quality_score,"
+                    + " content_hash = EXCLUDED.content_hash, updated_at = now()"
+                    + " WHERE feature_store.as_of_week <= EXCLUDED.as_of_week";
+
+    static final String CLASSIFICATION_SQL =
+            "INSERT INTO flowcast.classification_results (product_code, region, as_of_week, xyz, pattern, adi, cv2, cv)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (product_code, region, as_of_week) DO UPDATE SET"
+                    + " xyz = EXCLUDED.xyz, pattern = EXCLUDED.pattern, adi = EXCLUDED.adi, cv2 = EXCLUDED.cv2, cv = EXCLUDED.cv";
+
     private JdbcSinks() {}
+
+    /** Changed feature vectors (the caller filters unchanged ones), latest week wins. */
+    public static JdbcSink<DemandProfile> features(PostgresOptions options) {
+        return JdbcSink.<DemandProfile>builder()
+                .withQueryStatement(FEATURE_SQL, new FeatureBinder())
+                .withExecutionOptions(executionOptions(options))
+                .buildAtLeastOnce(connectionOptions(options));
+    }
+
+    /** One classification row per series and closed week. */
+    public static JdbcSink<DemandProfile> classifications(PostgresOptions options) {
+        return JdbcSink.<DemandProfile>builder()
+                .withQueryStatement(CLASSIFICATION_SQL, new ClassificationBinder())
+                .withExecutionOptions(executionOptions(options))
+                .buildAtLeastOnce(connectionOptions(options));
+    }
 
     /** Weekly totals, upserted by series and week (a replay rewrites the same values). */
     public static JdbcSink<WeeklyPoint> weeklySales(PostgresOptions options) {
@@ -165,6 +194,40 @@ public final class JdbcSinks {
             ps.setObject(3, java.time.LocalDate.ofEpochDay(p.weekStartEpochDay()));
             ps.setBigDecimal(4, p.units());
             ps.setBigDecimal(5, p.revenue());
+        }
+    }
+
+    static final class FeatureBinder implements JdbcStatementBuilder<DemandProfile> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, DemandProfile p) throws SQLException {
+            ps.setString(1, p.productCode());
+            ps.setString(2, p.region());
+            ps.setObject(3, java.time.LocalDate.ofEpochDay(p.weekStartEpochDay()));
+            ps.setString(4, p.featuresJson());
+            ps.setDouble(5, p.features().qualityScore());
+            ps.setString(6, p.contentHash());
+        }
+    }
+
+    static final class ClassificationBinder implements JdbcStatementBuilder<DemandProfile> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, DemandProfile p) throws SQLException {
+            ps.setString(1, p.productCode());
+            ps.setString(2, p.region());
+            ps.setObject(3, java.time.LocalDate.ofEpochDay(p.weekStartEpochDay()));
+            ps.setString(4, p.xyz());
+            ps.setString(5, p.pattern());
+            if (Double.isInfinite(p.features().adi())) {
+                ps.setNull(6, Types.DOUBLE);
+            } else {
+                ps.setDouble(6, p.features().adi());
+            }
+            ps.setDouble(7, p.features().cv2());
+            ps.setDouble(8, p.features().cv());
         }
     }
 }

@@ -4,13 +4,19 @@ import io.flowcast.config.CheckpointSettings;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.functions.CdcDecodeFunction;
 import io.flowcast.functions.ChangeProjections;
+import io.flowcast.functions.ChangedFeatures;
+import io.flowcast.functions.DemandProfileFunction;
+import io.flowcast.functions.ProfileCacheWrites;
 import io.flowcast.functions.SalesLineTimestamps;
 import io.flowcast.functions.VersionDeltaFunction;
 import io.flowcast.functions.WeeklyAggregator;
 import io.flowcast.records.CdcMessage;
+import io.flowcast.records.DemandProfile;
 import io.flowcast.records.MirrorChange;
 import io.flowcast.records.SalesLineChange;
+import io.flowcast.records.WeeklyPoint;
 import io.flowcast.sinks.JdbcSinks;
+import io.flowcast.sinks.RedisSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -24,10 +30,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   -> sales lines -> event time (order date) + watermarks
  *   -> keyBy(order line) versions -> +1/-1 deltas
  *   -> keyBy(product|region) 104-week ring, weeks closed by the watermark -> weekly_sales (PG)
+ *        '-> series history at each week close -> keyBy(series) features + pattern/XYZ
+ *              -> feature_store (when changed), classification_results (PG), ml:features / ml:class (Redis)
  * </pre>
  *
- * This is the aggregation stage of the design's DemandForecastJob; features, classification and
- * forecasting attach to the weekly stream it produces.
+ * Forecasting (the design's ForecastFunction) attaches to the same series snapshots once the
+ * forecasting engine is in; ABC classes need the global revenue ranking, not built yet.
  */
 public final class DemandForecastJob {
 
@@ -58,7 +66,7 @@ public final class DemandForecastJob {
                 .name("pg-dead-letter")
                 .uid("pg-dead-letter");
 
-        changes.flatMap(new ChangeProjections.ToSalesLineChanges())
+        SingleOutputStreamOperator<WeeklyPoint> weeks = changes.flatMap(new ChangeProjections.ToSalesLineChanges())
                 .name("sales-lines")
                 .uid("sales-lines")
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<SalesLineChange>forBoundedOutOfOrderness(options.outOfOrderness())
@@ -73,9 +81,30 @@ public final class DemandForecastJob {
                 .keyBy(new ChangeProjections.BySeries())
                 .process(new WeeklyAggregator(options.idleWeeks()))
                 .name("weekly-aggregator")
-                .uid("weekly-aggregator")
-                .sinkTo(JdbcSinks.weeklySales(options.postgres()))
+                .uid("weekly-aggregator");
+        weeks.sinkTo(JdbcSinks.weeklySales(options.postgres()))
                 .name("pg-weekly-sales")
                 .uid("pg-weekly-sales");
+
+        SingleOutputStreamOperator<DemandProfile> profiles = weeks.getSideOutput(WeeklyAggregator.SNAPSHOTS)
+                .keyBy(new ChangeProjections.BySnapshotSeries())
+                .process(new DemandProfileFunction(options.xyzXLimit(), options.xyzYLimit()))
+                .name("features-classification")
+                .uid("features-classification");
+        profiles.filter(new ChangedFeatures())
+                .name("changed-features")
+                .uid("changed-features")
+                .sinkTo(JdbcSinks.features(options.postgres()))
+                .name("pg-feature-store")
+                .uid("pg-feature-store");
+        profiles.sinkTo(JdbcSinks.classifications(options.postgres()))
+                .name("pg-classification-results")
+                .uid("pg-classification-results");
+        profiles.flatMap(new ProfileCacheWrites(options.profileCacheTtl()))
+                .name("profile-cache-writes")
+                .uid("profile-cache-writes")
+                .sinkTo(new RedisSink(options.redis()))
+                .name("redis-profiles")
+                .uid("redis-profiles");
     }
 }

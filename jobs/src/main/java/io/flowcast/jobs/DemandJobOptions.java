@@ -2,6 +2,7 @@ package io.flowcast.jobs;
 
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.sinks.PostgresOptions;
+import io.flowcast.sinks.RedisOptions;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -9,11 +10,15 @@ import java.time.Duration;
 public record DemandJobOptions(
         KafkaSourceOptions kafka,
         PostgresOptions postgres,
+        RedisOptions redis,
         Duration maxFutureSkew,
         Duration outOfOrderness,
         Duration idleness,
         int idleWeeks,
-        Duration lineStateTtl)
+        Duration lineStateTtl,
+        double xyzXLimit,
+        double xyzYLimit,
+        Duration profileCacheTtl)
         implements Serializable {
 
     public static DemandJobOptions from(FlowcastConfig config) {
@@ -23,10 +28,14 @@ public record DemandJobOptions(
                 new KafkaSourceOptions(shared.bootstrap(), config.string(prefix + "topic-pattern"), shared.groupId(),
                         shared.startingOffsets(), shared.partitionDiscoveryMillis()),
                 config.postgres(),
+                config.redis(),
                 config.duration(prefix + "max-future-skew"),
                 config.duration(prefix + "out-of-orderness"),
                 config.duration(prefix + "idleness"),
                 config.integer(prefix + "idle-weeks"),
-                config.duration(prefix + "line-state-ttl"));
+                config.duration(prefix + "line-state-ttl"),
+                Double.parseDouble(config.string(prefix + "xyz-x-limit")),
+                Double.parseDouble(config.string(prefix + "xyz-y-limit")),
+                config.duration(prefix + "profile-cache-ttl"));
     }
 }

@@ -3,6 +3,9 @@ package io.flowcast.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowcast.cdc.MirrorTable;
+import io.flowcast.classify.DemandClassifier;
+import io.flowcast.features.DemandFeatures;
+import io.flowcast.features.FeatureExtractor;
 import io.flowcast.cluster.LocalKafkaBroker;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.generator.CdcGenerator;
@@ -14,12 +17,14 @@ import io.flowcast.records.CdcMessage;
 import io.flowcast.sql.ScratchDatabase;
 import io.flowcast.testing.FailOnceAfterCheckpoint;
 import io.flowcast.testing.MirrorSnapshot;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.RedisClient;
 
 /**
  * DemandForecastJob's weekly aggregation end to end: the generator's sales history (amendments
@@ -49,6 +55,9 @@ class DemandForecastJobITCase {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
 
+    /** Redis logical database used only by this test (flushed before it runs). */
+    private static final String REDIS_URL = "redis://127.0.0.1:6379/12";
+
     private static LocalKafkaBroker kafka;
     private static ScratchDatabase db;
     private static GeneratorLedger ledger;
@@ -58,6 +67,9 @@ class DemandForecastJobITCase {
     static void startServicesAndLoadHistory() throws Exception {
         kafka = LocalKafkaBroker.start();
         db = ScratchDatabase.create("demand_it");
+        try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
+            redis.flushDB();
+        }
         GeneratedBatch batch = new CdcGenerator(GeneratorConfig.builder()
                 .seed(7L).products(10).weeks(20).badFraction(0.01).build()).generateAll();
         ledger = batch.ledger();
@@ -86,7 +98,8 @@ class DemandForecastJobITCase {
                 "kafka.bootstrap=" + kafka.bootstrap(),
                 "kafka.starting-offsets=earliest",
                 "postgres.url=" + db.url(),
-                "postgres.batch-size=200")));
+                "postgres.batch-size=200",
+                "redis.url=" + REDIS_URL)));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
         env.setParallelism(2);
         env.enableCheckpointing(300, CheckpointingMode.EXACTLY_ONCE);
@@ -121,6 +134,52 @@ class DemandForecastJobITCase {
         expectedWithSales.values().removeIf("0|0"::equals);
         assertThat(actualWithSales).isEqualTo(expectedWithSales);
         assertThat(actual.keySet()).as("every ledger week is in weekly_sales").containsAll(expected.keySet());
+        assertProfilesFollowWeeklySales();
+    }
+
+    /**
+     * The classes stored for each series' last week are what the classifier says about the
+     * series as it stands in weekly_sales (already proven equal to the ledger).
+     */
+    private static void assertProfilesFollowWeeklySales() throws Exception {
+        Map<String, List<Double>> series = new TreeMap<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT product_code || '|' || region, units FROM flowcast.weekly_sales"
+                        + " ORDER BY 1, week_start")) {
+            while (rs.next()) {
+                series.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getDouble(2));
+            }
+        }
+        DemandClassifier classifier = new DemandClassifier(0.5, 1.0);
+        Map<String, String> expected = new TreeMap<>();
+        series.forEach((key, units) -> {
+            double[] history = units.subList(Math.max(0, units.size() - 104), units.size()).stream().mapToDouble(Double::doubleValue).toArray();
+            DemandFeatures features = FeatureExtractor.extract(history);
+            expected.put(key, DemandClassifier.pattern(features) + "/" + classifier.xyz(features));
+        });
+        Map<String, String> actual = new TreeMap<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT DISTINCT ON (product_code, region) product_code || '|' || region, pattern, xyz"
+                        + " FROM flowcast.classification_results ORDER BY product_code, region, as_of_week DESC")) {
+            while (rs.next()) {
+                actual.put(rs.getString(1), rs.getString(2) + "/" + rs.getString(3));
+            }
+        }
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.values().stream().map(v -> v.split("/")[0]).distinct().count())
+                .as("the generator's patterns show up").isGreaterThanOrEqualTo(2);
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT content_hash) FROM flowcast.feature_store")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(series.size());
+        }
+        try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
+            for (String key : series.keySet()) {
+                String[] parts = key.split("\\|");
+                assertThat(redis.hget("ml:class:" + parts[0] + ":" + parts[1], "pattern")).isEqualTo(actual.get(key).split("/")[0]);
+                assertThat(redis.ttl("ml:features:" + parts[0] + ":" + parts[1])).isPositive();
+            }
+        }
     }
 
     private static Configuration flinkConfiguration() throws Exception {

@@ -1,0 +1,45 @@
+package io.flowcast.features;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The stored form of {@link DemandFeatures}: a JSON object with values rounded to 6 significant
+ * digits (an infinite ADI, a series without demand, is null), and its SHA-256 content hash, which
+ * lets the feature store skip rewriting a vector that did not change (seed 002's deduplication).
+ */
+public final class FeatureJson {
+
+    private FeatureJson() {}
+
+    public static String toJson(DemandFeatures f) {
+        return "{\"weeks\":" + f.weeks()
+                + ",\"mean\":" + number(f.mean())
+                + ",\"cv\":" + number(f.cv())
+                + ",\"adi\":" + number(f.adi())
+                + ",\"cv2\":" + number(f.cv2())
+                + ",\"zero_share\":" + number(f.zeroShare())
+                + ",\"trend_strength\":" + number(f.trendStrength())
+                + ",\"seasonal_strength\":" + number(f.seasonalStrength())
+                + ",\"velocity\":" + number(f.velocity())
+                + ",\"quality_score\":" + number(f.qualityScore()) + "}";
+    }
+
+    public static String contentHash(String json) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    private static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "null";
+        }
+        return String.format(Locale.ROOT, "%.6g", value).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2").replaceFirst("\\.(e|$)", "$1");
+    }
+}
