@@ -46,7 +46,13 @@ class SchemaMigratorTest {
                         "ml_purchases",
                         "dead_letter",
                         "data_quality_events",
-                        "inventory_alerts");
+                        "inventory_alerts",
+                        "weekly_sales",
+                        "feature_store",
+                        "classification_results",
+                        "v_current_classification",
+                        "v_data_quality_summary",
+                        "v_dead_letter_summary");
         assertThat(migrator.ensureDatabase()).as("database already exists").isFalse();
     }
 
