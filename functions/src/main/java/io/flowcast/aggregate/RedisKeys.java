@@ -24,7 +24,12 @@ public final class RedisKeys {
         return "ml:features:" + productCode + ":" + region;
     }
 
-    /** Classes are per series; DESIGN's {@code ml:class:{product}} gets the region appended. */
+    /** Product-level class (ABC), DESIGN's {@code ml:class:{product}}. */
+    public static String productClass(String productCode) {
+        return "ml:class:" + productCode;
+    }
+
+    /** Series-level classes (pattern, XYZ): {@code ml:class:{product}:{region}}. */
     public static String demandClass(String productCode, String region) {
         return "ml:class:" + productCode + ":" + region;
     }

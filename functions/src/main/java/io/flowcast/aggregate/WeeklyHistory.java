@@ -83,6 +83,9 @@ public final class WeeklyHistory {
         units[slot(week)] += sign * fixed(lineUnits, UNITS_SCALE);
         revenue[slot(week)] += sign * fixed(lineRevenue, REVENUE_SCALE);
         lastActiveWeek = Math.max(lastActiveWeek, week);
+        // Lines of one series arrive in order per partition only: an earlier week can show up
+        // after a later one opened the series.
+        firstWeek = Math.min(firstWeek, week);
     }
 
     public BigDecimal unitsOf(long week) {

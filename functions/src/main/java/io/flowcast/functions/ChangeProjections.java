@@ -100,6 +100,16 @@ public final class ChangeProjections {
         }
     }
 
+    /** Sends every snapshot to the one global ABC ranking. */
+    public static final class AllProducts implements KeySelector<SeriesSnapshot, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(SeriesSnapshot snapshot) {
+            return AbcRanker.GLOBAL;
+        }
+    }
+
     /** Product-master and stock-level changes as {@link StockSignal}s. */
     public static final class ToStockSignals implements FlatMapFunction<MirrorChange, StockSignal> {
         private static final long serialVersionUID = 1L;

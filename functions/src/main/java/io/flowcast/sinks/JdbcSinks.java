@@ -1,5 +1,6 @@
 package io.flowcast.sinks;
 
+import io.flowcast.records.AbcClass;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.DemandProfile;
 import io.flowcast.records.InventoryAlert;
@@ -59,7 +60,19 @@ public final class JdbcSinks {
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (product_code, region, as_of_week) DO UPDATE SET"
                     + " xyz = EXCLUDED.xyz, pattern = EXCLUDED.pattern, adi = EXCLUDED.adi, cv2 = EXCLUDED.cv2, cv = EXCLUDED.cv";
 
+    static final String ABC_SQL =
+            "INSERT INTO flowcast.abc_classes (product_code, as_of_week, abc, revenue_share) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (product_code, as_of_week) DO UPDATE SET abc = EXCLUDED.abc, revenue_share = EXCLUDED.revenue_share";
+
     private JdbcSinks() {}
+
+    /** ABC classes per product and week (a re-ranking of the same week overwrites it). */
+    public static JdbcSink<AbcClass> abcClasses(PostgresOptions options) {
+        return JdbcSink.<AbcClass>builder()
+                .withQueryStatement(ABC_SQL, new AbcBinder())
+                .withExecutionOptions(executionOptions(options))
+                .buildAtLeastOnce(connectionOptions(options));
+    }
 
     /** Changed feature vectors (the caller filters unchanged ones), latest week wins. */
     public static JdbcSink<DemandProfile> features(PostgresOptions options) {
@@ -228,6 +241,18 @@ public final class JdbcSinks {
             }
             ps.setDouble(7, p.features().cv2());
             ps.setDouble(8, p.features().cv());
+        }
+    }
+
+    static final class AbcBinder implements JdbcStatementBuilder<AbcClass> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, AbcClass a) throws SQLException {
+            ps.setString(1, a.productCode());
+            ps.setObject(2, java.time.LocalDate.ofEpochDay(a.weekStartEpochDay()));
+            ps.setString(3, String.valueOf(a.abc()));
+            ps.setDouble(4, a.revenueShare());
         }
     }
 }

@@ -18,6 +18,15 @@ class WeeklyHistoryTest {
     }
 
     @Test
+    void historyLengthCountsFromTheEarliestWeekSeenWhateverTheArrivalOrder() {
+        WeeklyHistory h = WeeklyHistory.startingAt(MONDAY + 14);
+        h.add(MONDAY + 14, +1, BigDecimal.ONE, BigDecimal.ONE);
+        h.add(MONDAY, +1, BigDecimal.TEN, BigDecimal.TEN);
+        assertThat(h.length(MONDAY + 14)).isEqualTo(3);
+        assertThat(h.unitsSeries(MONDAY + 14, 3)).containsExactly(10.0, 0.0, 1.0);
+    }
+
+    @Test
     void ringKeepsExactlyTheLast104WeeksExactly() {
         WeeklyHistory h = WeeklyHistory.startingAt(MONDAY);
         h.add(MONDAY, +1, new BigDecimal("0.1"), new BigDecimal("0.1000001"));

@@ -3,6 +3,9 @@ package io.flowcast.jobs;
 import io.flowcast.config.CheckpointSettings;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.functions.CdcDecodeFunction;
+import io.flowcast.classify.AbcRanking;
+import io.flowcast.functions.AbcCacheWrites;
+import io.flowcast.functions.AbcRanker;
 import io.flowcast.functions.ChangeProjections;
 import io.flowcast.functions.ChangedFeatures;
 import io.flowcast.functions.DemandProfileFunction;
@@ -10,10 +13,12 @@ import io.flowcast.functions.ProfileCacheWrites;
 import io.flowcast.functions.SalesLineTimestamps;
 import io.flowcast.functions.VersionDeltaFunction;
 import io.flowcast.functions.WeeklyAggregator;
+import io.flowcast.records.AbcClass;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DemandProfile;
 import io.flowcast.records.MirrorChange;
 import io.flowcast.records.SalesLineChange;
+import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.WeeklyPoint;
 import io.flowcast.sinks.JdbcSinks;
 import io.flowcast.sinks.RedisSink;
@@ -32,10 +37,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   -> keyBy(product|region) 104-week ring, weeks closed by the watermark -> weekly_sales (PG)
  *        '-> series history at each week close -> keyBy(series) features + pattern/XYZ
  *              -> feature_store (when changed), classification_results (PG), ml:features / ml:class (Redis)
+ *        '-> all snapshots -> one global ABC ranking per week -> abc_classes (PG), ml:class:{product} (Redis)
  * </pre>
  *
  * Forecasting (the design's ForecastFunction) attaches to the same series snapshots once the
- * forecasting engine is in; ABC classes need the global revenue ranking, not built yet.
+ * forecasting engine is in.
  */
 public final class DemandForecastJob {
 
@@ -86,7 +92,22 @@ public final class DemandForecastJob {
                 .name("pg-weekly-sales")
                 .uid("pg-weekly-sales");
 
-        SingleOutputStreamOperator<DemandProfile> profiles = weeks.getSideOutput(WeeklyAggregator.SNAPSHOTS)
+        DataStream<SeriesSnapshot> snapshots = weeks.getSideOutput(WeeklyAggregator.SNAPSHOTS);
+        SingleOutputStreamOperator<AbcClass> abc = snapshots.keyBy(new ChangeProjections.AllProducts())
+                .process(new AbcRanker(new AbcRanking(options.abcAShare(), options.abcBShare())))
+                .name("abc-ranking")
+                .uid("abc-ranking");
+        abc.sinkTo(JdbcSinks.abcClasses(options.postgres()))
+                .name("pg-abc-classes")
+                .uid("pg-abc-classes");
+        abc.map(new AbcCacheWrites(options.profileCacheTtl()))
+                .name("abc-cache-writes")
+                .uid("abc-cache-writes")
+                .sinkTo(new RedisSink(options.redis()))
+                .name("redis-abc")
+                .uid("redis-abc");
+
+        SingleOutputStreamOperator<DemandProfile> profiles = snapshots
                 .keyBy(new ChangeProjections.BySnapshotSeries())
                 .process(new DemandProfileFunction(options.xyzXLimit(), options.xyzYLimit()))
                 .name("features-classification")

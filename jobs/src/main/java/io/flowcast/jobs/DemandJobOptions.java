@@ -18,6 +18,8 @@ public record DemandJobOptions(
         Duration lineStateTtl,
         double xyzXLimit,
         double xyzYLimit,
+        double abcAShare,
+        double abcBShare,
         Duration profileCacheTtl)
         implements Serializable {
 
@@ -36,6 +38,8 @@ public record DemandJobOptions(
                 config.duration(prefix + "line-state-ttl"),
                 Double.parseDouble(config.string(prefix + "xyz-x-limit")),
                 Double.parseDouble(config.string(prefix + "xyz-y-limit")),
+                Double.parseDouble(config.string(prefix + "abc-a-share")),
+                Double.parseDouble(config.string(prefix + "abc-b-share")),
                 config.duration(prefix + "profile-cache-ttl"));
     }
 }

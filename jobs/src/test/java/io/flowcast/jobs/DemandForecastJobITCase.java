@@ -3,6 +3,7 @@ package io.flowcast.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowcast.cdc.MirrorTable;
+import io.flowcast.classify.AbcRanking;
 import io.flowcast.classify.DemandClassifier;
 import io.flowcast.features.DemandFeatures;
 import io.flowcast.features.FeatureExtractor;
@@ -173,12 +174,43 @@ class DemandForecastJobITCase {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(series.size());
         }
+        assertAbcFollowsTrailingRevenue();
         try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
             for (String key : series.keySet()) {
                 String[] parts = key.split("\\|");
                 assertThat(redis.hget("ml:class:" + parts[0] + ":" + parts[1], "pattern")).isEqualTo(actual.get(key).split("/")[0]);
                 assertThat(redis.ttl("ml:features:" + parts[0] + ":" + parts[1])).isPositive();
             }
+        }
+    }
+
+    /**
+     * The final ABC classes rank products by the revenue of each series' last 52 weeks in
+     * weekly_sales, summed over regions.
+     */
+    private static void assertAbcFollowsTrailingRevenue() throws Exception {
+        Map<String, Double> revenue = new TreeMap<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT product_code, sum(revenue) FROM (SELECT product_code, revenue,"
+                        + " row_number() OVER (PARTITION BY product_code, region ORDER BY week_start DESC) AS age"
+                        + " FROM flowcast.weekly_sales) w WHERE age <= 52 GROUP BY product_code")) {
+            while (rs.next()) {
+                revenue.put(rs.getString(1), rs.getDouble(2));
+            }
+        }
+        Map<String, Character> expected = new TreeMap<>(new AbcRanking(0.80, 0.95).classes(revenue));
+        Map<String, Character> actual = new TreeMap<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT product_code, abc FROM flowcast.abc_classes"
+                        + " WHERE as_of_week = (SELECT max(as_of_week) FROM flowcast.abc_classes)")) {
+            while (rs.next()) {
+                actual.put(rs.getString(1), rs.getString(2).charAt(0));
+            }
+        }
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.values()).contains('A', 'C');
+        try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
+            expected.forEach((product, abc) -> assertThat(redis.hget("ml:class:" + product, "abc")).isEqualTo(String.valueOf(abc)));
         }
     }
 
