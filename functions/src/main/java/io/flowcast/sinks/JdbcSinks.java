@@ -68,53 +68,40 @@ public final class JdbcSinks {
 
     /** ABC classes per product and week (a re-ranking of the same week overwrites it). */
     public static JdbcSink<AbcClass> abcClasses(PostgresOptions options) {
-        return JdbcSink.<AbcClass>builder()
-                .withQueryStatement(ABC_SQL, new AbcBinder())
-                .withExecutionOptions(executionOptions(options))
-                .buildAtLeastOnce(connectionOptions(options));
+        return sink(ABC_SQL, new AbcBinder(), options);
     }
 
     /** Changed feature vectors (the caller filters unchanged ones), latest week wins. */
     public static JdbcSink<DemandProfile> features(PostgresOptions options) {
-        return JdbcSink.<DemandProfile>builder()
-                .withQueryStatement(FEATURE_SQL, new FeatureBinder())
-                .withExecutionOptions(executionOptions(options))
-                .buildAtLeastOnce(connectionOptions(options));
+        return sink(FEATURE_SQL, new FeatureBinder(), options);
     }
 
     /** One classification row per series and closed week. */
     public static JdbcSink<DemandProfile> classifications(PostgresOptions options) {
-        return JdbcSink.<DemandProfile>builder()
-                .withQueryStatement(CLASSIFICATION_SQL, new ClassificationBinder())
-                .withExecutionOptions(executionOptions(options))
-                .buildAtLeastOnce(connectionOptions(options));
+        return sink(CLASSIFICATION_SQL, new ClassificationBinder(), options);
     }
 
     /** Weekly totals, upserted by series and week (a replay rewrites the same values). */
     public static JdbcSink<WeeklyPoint> weeklySales(PostgresOptions options) {
-        return JdbcSink.<WeeklyPoint>builder()
-                .withQueryStatement(WEEKLY_SQL, new WeeklyPointBinder())
-                .withExecutionOptions(executionOptions(options))
-                .buildAtLeastOnce(connectionOptions(options));
+        return sink(WEEKLY_SQL, new WeeklyPointBinder(), options);
     }
 
     public static JdbcSink<QualityEvent> qualityEvents(PostgresOptions options) {
-        return JdbcSink.<QualityEvent>builder()
-                .withQueryStatement(QUALITY_SQL, new QualityEventBinder())
-                .withExecutionOptions(executionOptions(options))
-                .buildAtLeastOnce(connectionOptions(options));
+        return sink(QUALITY_SQL, new QualityEventBinder(), options);
     }
 
     public static JdbcSink<DeadLetter> deadLetters(PostgresOptions options) {
-        return JdbcSink.<DeadLetter>builder()
-                .withQueryStatement(DEAD_LETTER_SQL, new DeadLetterBinder())
-                .withExecutionOptions(executionOptions(options))
-                .buildAtLeastOnce(connectionOptions(options));
+        return sink(DEAD_LETTER_SQL, new DeadLetterBinder(), options);
     }
 
     public static JdbcSink<InventoryAlert> alerts(PostgresOptions options) {
-        return JdbcSink.<InventoryAlert>builder()
-                .withQueryStatement(ALERT_SQL, new AlertBinder())
+        return sink(ALERT_SQL, new AlertBinder(), options);
+    }
+
+    /** At-least-once JDBC sink of one statement; idempotence comes from the statement's ON CONFLICT. */
+    private static <T> JdbcSink<T> sink(String sql, JdbcStatementBuilder<T> binder, PostgresOptions options) {
+        return JdbcSink.<T>builder()
+                .withQueryStatement(sql, binder)
                 .withExecutionOptions(executionOptions(options))
                 .buildAtLeastOnce(connectionOptions(options));
     }

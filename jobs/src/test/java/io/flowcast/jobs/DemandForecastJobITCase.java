@@ -17,24 +17,17 @@ import io.flowcast.kafka.KafkaLoad;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.sql.ScratchDatabase;
 import io.flowcast.testing.FailOnceAfterCheckpoint;
+import io.flowcast.testing.MiniClusterJobs;
 import io.flowcast.testing.MirrorSnapshot;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -101,10 +94,7 @@ class DemandForecastJobITCase {
                 "postgres.url=" + db.url(),
                 "postgres.batch-size=200",
                 "redis.url=" + REDIS_URL)));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
-        env.setParallelism(2);
-        env.enableCheckpointing(300, CheckpointingMode.EXACTLY_ONCE);
-        env.getConfig().enableObjectReuse();
+        StreamExecutionEnvironment env = MiniClusterJobs.environment();
         DataStream<CdcMessage> source = DemandForecastJob.source(env, options, true)
                 .map(new FailOnceAfterCheckpoint<>(messages / 3, 2))
                 .name("inject-failure")
@@ -214,15 +204,4 @@ class DemandForecastJobITCase {
         }
     }
 
-    private static Configuration flinkConfiguration() throws Exception {
-        Path checkpoints = Files.createTempDirectory("flowcast-demand-it-");
-        Configuration conf = new Configuration();
-        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-        return conf;
-    }
 }
