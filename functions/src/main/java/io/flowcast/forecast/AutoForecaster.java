@@ -27,8 +27,8 @@ public final class AutoForecaster implements ForecastMethod {
     private final ForecastMethod sba = new Intermittent(Intermittent.Variant.SBA);
     private final ForecastMethod ensemble = new Ensemble();
     private final List<ForecastMethod> candidates = List.of(
-            new ExponentialSmoothing(ExponentialSmoothing.Trend.NONE),
-            new ExponentialSmoothing(ExponentialSmoothing.Trend.DAMPED),
+            new Deseasonalized(new ExponentialSmoothing(ExponentialSmoothing.Trend.NONE)),
+            new Deseasonalized(new ExponentialSmoothing(ExponentialSmoothing.Trend.DAMPED)),
             new Theta(),
             ensemble);
     private final ForecastMethod seasonalNaive = new SimpleMethods.SeasonalNaive();

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Median, step by step, of simple exponential smoothing, damped trend and Theta: combinations of
+ * Median, step by step, of (deseasonalised) simple exponential smoothing, damped trend and Theta: combinations of
  * a few robust methods beat most single methods (Makridakis et al. 2020, the M4 conclusions).
  * Interval bounds are the medians of the members' bounds.
  */
@@ -13,8 +13,8 @@ public final class Ensemble implements ForecastMethod {
     private static final long serialVersionUID = 1L;
 
     private final List<ForecastMethod> members = List.of(
-            new ExponentialSmoothing(ExponentialSmoothing.Trend.NONE),
-            new ExponentialSmoothing(ExponentialSmoothing.Trend.DAMPED),
+            new Deseasonalized(new ExponentialSmoothing(ExponentialSmoothing.Trend.NONE)),
+            new Deseasonalized(new ExponentialSmoothing(ExponentialSmoothing.Trend.DAMPED)),
             new Theta());
 
     @Override

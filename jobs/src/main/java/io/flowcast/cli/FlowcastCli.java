@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
+            ForecastCommand.class,
+            BacktestCommand.class,
         })
 public final class FlowcastCli implements Runnable {
 
