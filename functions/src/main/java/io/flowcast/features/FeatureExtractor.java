@@ -1,5 +1,6 @@
 package io.flowcast.features;
 
+import io.flowcast.forecast.Line;
 import java.util.Arrays;
 
 /** Computes {@link DemandFeatures} from weekly units, oldest first. Pure and allocation-light. */
@@ -48,8 +49,7 @@ public final class FeatureExtractor {
             cv2 = nzMean == 0 ? 0 : nzVar / (nzMean * nzMean);
         }
         double zeroShare = 1.0 - (double) nonZero / n;
-        double[] residual = new double[n];
-        double trendStrength = linearTrendStrength(units, residual);
+        double trendStrength = linearTrendStrength(units);
         double seasonalStrength = n >= 2 * SEASON ? seasonalStrength(units) : 0;
         double recent = 0;
         int recentWeeks = Math.min(RECENT_WEEKS, n);
@@ -62,28 +62,20 @@ public final class FeatureExtractor {
         return new DemandFeatures(n, mean, cv, adi, cv2, zeroShare, trendStrength, seasonalStrength, velocity, quality);
     }
 
-    /** R^2 of an ordinary least-squares line through (t, y); writes the detrended series to {@code residual}. */
-    static double linearTrendStrength(double[] y, double[] residual) {
+    /** R^2 of an ordinary least-squares line through (t, y). */
+    static double linearTrendStrength(double[] y) {
         int n = y.length;
         if (n < 3) {
-            System.arraycopy(y, 0, residual, 0, n);
             return 0;
         }
-        double tMean = (n - 1) / 2.0;
+        Line line = Line.fit(y, n);
         double yMean = Arrays.stream(y).average().orElse(0);
-        double sxy = 0;
-        double sxx = 0;
-        for (int t = 0; t < n; t++) {
-            sxy += (t - tMean) * (y[t] - yMean);
-            sxx += (t - tMean) * (t - tMean);
-        }
-        double slope = sxy / sxx;
         double total = 0;
         double unexplained = 0;
         for (int t = 0; t < n; t++) {
-            residual[t] = y[t] - (yMean + slope * (t - tMean));
+            double residual = y[t] - line.at(t);
             total += (y[t] - yMean) * (y[t] - yMean);
-            unexplained += residual[t] * residual[t];
+            unexplained += residual * residual;
         }
         return total == 0 ? 0 : Math.max(0, 1 - unexplained / total);
     }

@@ -165,21 +165,9 @@ public final class ExponentialSmoothing implements ForecastMethod {
         if (trend == Trend.NONE) {
             return new double[] {y[0], 0};
         }
-        int k = Math.min(INIT_WINDOW, y.length);
-        double tMean = (k - 1) / 2.0;
-        double yMean = 0;
-        for (int t = 0; t < k; t++) {
-            yMean += y[t] / k;
-        }
-        double sxy = 0;
-        double sxx = 0;
-        for (int t = 0; t < k; t++) {
-            sxy += (t - tMean) * (y[t] - yMean);
-            sxx += (t - tMean) * (t - tMean);
-        }
-        double slope = sxx == 0 ? 0 : sxy / sxx;
+        Line line = Line.fit(y, Math.min(INIT_WINDOW, y.length));
         // Level one step before the first observation.
-        return new double[] {yMean - slope * tMean - slope, slope};
+        return new double[] {line.at(-1), line.slope()};
     }
 
     private static double logistic(double x, double lo, double hi) {

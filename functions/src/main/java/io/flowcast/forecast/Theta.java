@@ -30,18 +30,7 @@ public final class Theta implements ForecastMethod {
         Seasonality.Decomposition season = Seasonality.multiplicative(y, period);
         double[] adjusted = season.adjust(y);
         int n = adjusted.length;
-        double tMean = (n - 1) / 2.0;
-        double yMean = 0;
-        for (double v : adjusted) {
-            yMean += v / n;
-        }
-        double sxy = 0;
-        double sxx = 0;
-        for (int t = 0; t < n; t++) {
-            sxy += (t - tMean) * (adjusted[t] - yMean);
-            sxx += (t - tMean) * (t - tMean);
-        }
-        double drift = sxx == 0 ? 0 : sxy / sxx / 2;
+        double drift = Line.fit(adjusted, n).slope() / 2;
         ExponentialSmoothing.Fit fit = ses.fit(adjusted);
         double alpha = fit.alpha();
         double[] mean = new double[horizon];
