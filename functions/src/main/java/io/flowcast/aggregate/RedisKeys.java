@@ -33,4 +33,8 @@ public final class RedisKeys {
     public static String demandClass(String productCode, String region) {
         return "ml:class:" + productCode + ":" + region;
     }
+
+    public static String forecast(String productCode, String region) {
+        return "ml:forecast:" + productCode + ":" + region;
+    }
 }

@@ -69,10 +69,16 @@ public final class WeeklyAggregator extends KeyedProcessFunction<String, Delta<S
             lateDropped.inc();
             return;
         }
+        long previousFirst = h.firstWeek;
         h.add(week, delta.sign(), line.units(), line.revenue());
         if (week < h.nextWeekToEmit) {
             corrections.inc();
             out.collect(point(ctx.getCurrentKey(), h, week, true));
+            // A line older than the series' first week extends the series backwards: the weeks
+            // between are part of it now, as zeros, so the stored series has no holes.
+            for (long gap = week + 7; gap < previousFirst; gap += 7) {
+                out.collect(point(ctx.getCurrentKey(), h, gap, true));
+            }
         }
         history.update(h);
     }

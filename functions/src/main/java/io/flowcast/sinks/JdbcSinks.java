@@ -4,6 +4,7 @@ import io.flowcast.records.AbcClass;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.DemandProfile;
 import io.flowcast.records.InventoryAlert;
+import io.flowcast.records.PredictionRow;
 import io.flowcast.records.QualityEvent;
 import io.flowcast.records.WeeklyPoint;
 import java.sql.PreparedStatement;
@@ -64,7 +65,19 @@ public final class JdbcSinks {
             "INSERT INTO flowcast.abc_classes (product_code, as_of_week, abc, revenue_share) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT (product_code, as_of_week) DO UPDATE SET abc = EXCLUDED.abc, revenue_share = EXCLUDED.revenue_share";
 
+    static final String PREDICTION_SQL =
+            "INSERT INTO flowcast.prediction_results (product_code, region, origin_week, channel, step, target_week, method,"
+                    + " model_version, yhat, lo80, hi80, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (product_code, region, origin_week, channel, step, method, model_version) DO UPDATE SET"
+                    + " target_week = EXCLUDED.target_week, yhat = EXCLUDED.yhat, lo80 = EXCLUDED.lo80, hi80 = EXCLUDED.hi80,"
+                    + " explanation = EXCLUDED.explanation";
+
     private JdbcSinks() {}
+
+    /** Forecast rows, keyed by series, origin, channel, step, method and model version. */
+    public static JdbcSink<PredictionRow> predictions(PostgresOptions options) {
+        return sink(PREDICTION_SQL, new PredictionBinder(), options);
+    }
 
     /** ABC classes per product and week (a re-ranking of the same week overwrites it). */
     public static JdbcSink<AbcClass> abcClasses(PostgresOptions options) {
@@ -240,6 +253,26 @@ public final class JdbcSinks {
             ps.setObject(2, java.time.LocalDate.ofEpochDay(a.weekStartEpochDay()));
             ps.setString(3, String.valueOf(a.abc()));
             ps.setDouble(4, a.revenueShare());
+        }
+    }
+
+    static final class PredictionBinder implements JdbcStatementBuilder<PredictionRow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, PredictionRow r) throws SQLException {
+            ps.setString(1, r.productCode());
+            ps.setString(2, r.region());
+            ps.setObject(3, java.time.LocalDate.ofEpochDay(r.originWeekEpochDay()));
+            ps.setString(4, r.channel());
+            ps.setInt(5, r.step());
+            ps.setObject(6, java.time.LocalDate.ofEpochDay(r.targetWeekEpochDay()));
+            ps.setString(7, r.method());
+            ps.setString(8, r.modelVersion());
+            ps.setDouble(9, r.yhat());
+            ps.setDouble(10, r.lo80());
+            ps.setDouble(11, r.hi80());
+            ps.setString(12, r.explanation());
         }
     }
 }

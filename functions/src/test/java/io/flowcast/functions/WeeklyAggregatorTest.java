@@ -75,6 +75,21 @@ class WeeklyAggregatorTest {
     }
 
     @Test
+    void anOlderFirstLineExtendsTheSeriesBackwardsWithoutHoles() throws Exception {
+        try (var h = harness(26)) {
+            h.processElement(new Delta<>(+1, line("PV-1|1", W3, "1", "1")), 0);
+            h.processWatermark(endOf(W3));
+            h.processElement(new Delta<>(+1, line("PV-2|1", W1, "2", "2")), 0);
+            assertThat(h.extractOutputValues())
+                    .extracting(WeeklyPoint::weekStartEpochDay, p -> p.units().intValue(), WeeklyPoint::correction)
+                    .containsExactly(
+                            tuple(W3.toEpochDay(), 1, false),
+                            tuple(W1.toEpochDay(), 2, true),
+                            tuple(W2.toEpochDay(), 0, true));
+        }
+    }
+
+    @Test
     void idleSeriesAreDroppedAndEndOfInputClosesOnlyWeeksWithData() throws Exception {
         try (var h = harness(2)) {
             h.processElement(new Delta<>(+1, line("PV-1|1", W1, "1", "1")), 0);

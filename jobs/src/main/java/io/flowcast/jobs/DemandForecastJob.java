@@ -9,6 +9,8 @@ import io.flowcast.functions.AbcRanker;
 import io.flowcast.functions.ChangeProjections;
 import io.flowcast.functions.ChangedFeatures;
 import io.flowcast.functions.DemandProfileFunction;
+import io.flowcast.functions.ForecastFunction;
+import io.flowcast.functions.ForecastOutputs;
 import io.flowcast.functions.ProfileCacheWrites;
 import io.flowcast.functions.SalesLineTimestamps;
 import io.flowcast.functions.VersionDeltaFunction;
@@ -18,11 +20,14 @@ import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DemandProfile;
 import io.flowcast.records.MirrorChange;
 import io.flowcast.records.SalesLineChange;
+import io.flowcast.records.SeriesForecast;
 import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.WeeklyPoint;
 import io.flowcast.sinks.JdbcSinks;
 import io.flowcast.sinks.RedisSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -37,11 +42,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   -> keyBy(product|region) 104-week ring, weeks closed by the watermark -> weekly_sales (PG)
  *        '-> series history at each week close -> keyBy(series) features + pattern/XYZ
  *              -> feature_store (when changed), classification_results (PG), ml:features / ml:class (Redis)
- *        '-> all snapshots -> one global ABC ranking per week -> abc_classes (PG), ml:class:{product} (Redis)
+ *        |-> all snapshots -> one global ABC ranking per week -> abc_classes (PG), ml:class:{product} (Redis)
+ *        '-> async forecast (auto, 26 weeks, units + revenue) -> prediction_results (PG), ml:forecast:* (Redis)
  * </pre>
- *
- * Forecasting (the design's ForecastFunction) attaches to the same series snapshots once the
- * forecasting engine is in.
  */
 public final class DemandForecastJob {
 
@@ -106,6 +109,27 @@ public final class DemandForecastJob {
                 .sinkTo(new RedisSink(options.redis()))
                 .name("redis-abc")
                 .uid("redis-abc");
+
+        SingleOutputStreamOperator<SeriesForecast> forecasts = AsyncDataStream.unorderedWait(
+                        snapshots,
+                        new ForecastFunction(options.forecastHorizon(), options.forecastThreads()),
+                        options.forecastTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        options.forecastCapacity())
+                .name("forecast")
+                .uid("forecast");
+        forecasts.flatMap(new ForecastOutputs.ToPredictionRows())
+                .name("prediction-rows")
+                .uid("prediction-rows")
+                .sinkTo(JdbcSinks.predictions(options.postgres()))
+                .name("pg-prediction-results")
+                .uid("pg-prediction-results");
+        forecasts.map(new ForecastOutputs.ToCacheWrite(options.profileCacheTtl()))
+                .name("forecast-cache-writes")
+                .uid("forecast-cache-writes")
+                .sinkTo(new RedisSink(options.redis()))
+                .name("redis-forecasts")
+                .uid("redis-forecasts");
 
         SingleOutputStreamOperator<DemandProfile> profiles = snapshots
                 .keyBy(new ChangeProjections.BySnapshotSeries())

@@ -20,7 +20,11 @@ public record DemandJobOptions(
         double xyzYLimit,
         double abcAShare,
         double abcBShare,
-        Duration profileCacheTtl)
+        Duration profileCacheTtl,
+        int forecastHorizon,
+        int forecastThreads,
+        int forecastCapacity,
+        Duration forecastTimeout)
         implements Serializable {
 
     public static DemandJobOptions from(FlowcastConfig config) {
@@ -40,6 +44,10 @@ public record DemandJobOptions(
                 Double.parseDouble(config.string(prefix + "xyz-y-limit")),
                 Double.parseDouble(config.string(prefix + "abc-a-share")),
                 Double.parseDouble(config.string(prefix + "abc-b-share")),
-                config.duration(prefix + "profile-cache-ttl"));
+                config.duration(prefix + "profile-cache-ttl"),
+                config.integer(prefix + "forecast-horizon"),
+                config.integer(prefix + "forecast-threads"),
+                config.integer(prefix + "forecast-capacity"),
+                config.duration(prefix + "forecast-timeout"));
     }
 }

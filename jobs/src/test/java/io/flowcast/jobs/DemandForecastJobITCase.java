@@ -7,6 +7,7 @@ import io.flowcast.classify.AbcRanking;
 import io.flowcast.classify.DemandClassifier;
 import io.flowcast.features.DemandFeatures;
 import io.flowcast.features.FeatureExtractor;
+import io.flowcast.forecast.AutoForecaster;
 import io.flowcast.cluster.LocalKafkaBroker;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.generator.CdcGenerator;
@@ -165,11 +166,42 @@ class DemandForecastJobITCase {
             assertThat(rs.getInt(1)).isEqualTo(series.size());
         }
         assertAbcFollowsTrailingRevenue();
+        assertForecastsFollowWeeklySales(series);
         try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
             for (String key : series.keySet()) {
                 String[] parts = key.split("\\|");
                 assertThat(redis.hget("ml:class:" + parts[0] + ":" + parts[1], "pattern")).isEqualTo(actual.get(key).split("/")[0]);
                 assertThat(redis.ttl("ml:features:" + parts[0] + ":" + parts[1])).isPositive();
+            }
+        }
+    }
+
+    /**
+     * Every series has a 26-week forecast of both channels from its last closed week, and the
+     * units forecast is what the engine's auto method says about the series in weekly_sales.
+     */
+    private static void assertForecastsFollowWeeklySales(Map<String, List<Double>> series) throws Exception {
+        AutoForecaster auto = new AutoForecaster();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (Map.Entry<String, List<Double>> entry : series.entrySet()) {
+                String[] key = entry.getKey().split("\\|");
+                List<Double> units = entry.getValue();
+                double[] history = units.subList(Math.max(0, units.size() - 104), units.size()).stream().mapToDouble(Double::doubleValue).toArray();
+                double[] expected = auto.forecast(history, 52, 26, 0.8).mean();
+                ResultSet rs = st.executeQuery("SELECT channel, step, yhat, explanation FROM flowcast.prediction_results"
+                        + " WHERE product_code = '" + key[0] + "' AND region = '" + key[1] + "' AND origin_week ="
+                        + " (SELECT max(week_start) FROM flowcast.weekly_sales WHERE product_code = '" + key[0]
+                        + "' AND region = '" + key[1] + "') ORDER BY channel, step");
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                    assertThat(rs.getString(4)).startsWith("pattern ");
+                    if (rs.getString(1).equals("units")) {
+                        assertThat(rs.getDouble(3)).as(entry.getKey() + " step " + rs.getInt(2))
+                                .isCloseTo(expected[rs.getInt(2) - 1], org.assertj.core.api.Assertions.within(1e-6));
+                    }
+                }
+                assertThat(rows).as(entry.getKey()).isEqualTo(2 * 26);
             }
         }
     }

@@ -1,0 +1,60 @@
+package io.flowcast.functions;
+
+import io.flowcast.aggregate.RedisKeys;
+import io.flowcast.records.PredictionRow;
+import io.flowcast.records.RedisWrite;
+import io.flowcast.records.SeriesForecast;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.util.Collector;
+
+/** What a forecast becomes in PostgreSQL (one row per step) and in Redis (one JSON per series and channel). */
+public final class ForecastOutputs {
+
+    private ForecastOutputs() {}
+
+    /** One {@code prediction_results} row per step; target week = origin week + step weeks. */
+    public static final class ToPredictionRows implements FlatMapFunction<SeriesForecast, PredictionRow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(SeriesForecast f, Collector<PredictionRow> out) {
+            for (int step = 1; step <= f.yhat().length; step++) {
+                out.collect(new PredictionRow(f.productCode(), f.region(), f.originWeekEpochDay(), f.channel(), step,
+                        f.originWeekEpochDay() + 7L * step, f.method(), f.modelVersion(),
+                        f.yhat()[step - 1], f.lo80()[step - 1], f.hi80()[step - 1], f.explanation()));
+            }
+        }
+    }
+
+    /** {@code ml:forecast:{product}:{region}} (units) and {@code ...:revenue}, JSON, with a TTL. */
+    public static final class ToCacheWrite implements MapFunction<SeriesForecast, RedisWrite> {
+        private static final long serialVersionUID = 1L;
+        private final Duration ttl;
+
+        public ToCacheWrite(Duration ttl) {
+            this.ttl = ttl;
+        }
+
+        @Override
+        public RedisWrite map(SeriesForecast f) {
+            String key = RedisKeys.forecast(f.productCode(), f.region()) + (f.channel().equals("units") ? "" : ":" + f.channel());
+            StringBuilder json = new StringBuilder("{\"origin_week\":\"").append(LocalDate.ofEpochDay(f.originWeekEpochDay()))
+                    .append("\",\"method\":\"").append(f.method()).append("\",\"model_version\":\"").append(f.modelVersion())
+                    .append("\",\"yhat\":").append(array(f.yhat())).append(",\"lo80\":").append(array(f.lo80()))
+                    .append(",\"hi80\":").append(array(f.hi80())).append('}');
+            return RedisWrite.string(key, json.toString(), ttl.toSeconds());
+        }
+
+        private static String array(double[] values) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < values.length; i++) {
+                sb.append(i > 0 ? "," : "").append(String.format(Locale.ROOT, "%.4f", values[i]));
+            }
+            return sb.append(']').toString();
+        }
+    }
+}
