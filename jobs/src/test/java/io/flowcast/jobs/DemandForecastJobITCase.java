@@ -97,7 +97,7 @@ class DemandForecastJobITCase {
                 "redis.url=" + REDIS_URL)));
         StreamExecutionEnvironment env = MiniClusterJobs.environment();
         DataStream<CdcMessage> source = DemandForecastJob.source(env, options, true)
-                .map(new FailOnceAfterCheckpoint<>(messages / 3, 2))
+                .map(new FailOnceAfterCheckpoint<>(messages / 3, 1))
                 .name("inject-failure")
                 .uid("inject-failure");
         DemandForecastJob.wire(source, options);
