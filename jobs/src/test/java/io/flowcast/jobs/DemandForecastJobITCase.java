@@ -69,7 +69,9 @@ class DemandForecastJobITCase {
                 .seed(7L).products(10).weeks(20).badFraction(0.01).build()).generateAll();
         ledger = batch.ledger();
         String sales = MirrorTable.SALES_ORDERS.topic();
-        KafkaLoad.createTopics(kafka.bootstrap(), List.of(sales), 3);
+        // Two partitions per source subtask: subtasks that finish their input at very different
+        // times decline checkpoints while closing, and the failure is injected after one.
+        KafkaLoad.createTopics(kafka.bootstrap(), List.of(sales), 4);
         try (KafkaProducer<byte[], byte[]> producer = KafkaLoad.producer(kafka.bootstrap())) {
             messages = KafkaLoad.send(producer, batch.messages().stream()
                     .filter(m -> m.topic().equals(sales)).map(KafkaLoad::record).iterator(), 0, r -> r);
@@ -97,7 +99,7 @@ class DemandForecastJobITCase {
                 "redis.url=" + REDIS_URL)));
         StreamExecutionEnvironment env = MiniClusterJobs.environment();
         DataStream<CdcMessage> source = DemandForecastJob.source(env, options, true)
-                .map(new FailOnceAfterCheckpoint<>(messages / 3, 1))
+                .map(new FailOnceAfterCheckpoint<>(messages / 8, 1))
                 .name("inject-failure")
                 .uid("inject-failure");
         DemandForecastJob.wire(source, options);
@@ -177,31 +179,49 @@ class DemandForecastJobITCase {
     }
 
     /**
-     * Every series has a 26-week forecast of both channels from its last closed week, and the
-     * units forecast is what the engine's auto method says about the series in weekly_sales.
+     * Every series has a 26-week forecast of both channels from a week at or after its last sale,
+     * and that units forecast is what the engine's auto method says about the series in
+     * weekly_sales up to that week. (Trailing weeks without sales are closed by the watermark,
+     * whose progress depends on timing; a week closed before the injected failure may not be
+     * closed again by the restarted run before the end of input, so "the last week in
+     * weekly_sales" is not the origin to look for.)
      */
     private static void assertForecastsFollowWeeklySales(Map<String, List<Double>> series) throws Exception {
         AutoForecaster auto = new AutoForecaster();
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (Map.Entry<String, List<Double>> entry : series.entrySet()) {
-                String[] key = entry.getKey().split("\\|");
-                List<Double> units = entry.getValue();
-                double[] history = units.subList(Math.max(0, units.size() - 104), units.size()).stream().mapToDouble(Double::doubleValue).toArray();
-                double[] expected = auto.forecast(history, 52, 26, 0.8).mean();
+            for (String seriesKey : series.keySet()) {
+                String[] key = seriesKey.split("\\|");
+                String where = " WHERE product_code = '" + key[0] + "' AND region = '" + key[1] + "'";
+                ResultSet origin = st.executeQuery("SELECT max(origin_week),"
+                        + " (SELECT max(week_start) FROM flowcast.weekly_sales" + where + " AND units <> 0)"
+                        + " FROM flowcast.prediction_results" + where);
+                origin.next();
+                java.time.LocalDate originWeek = origin.getObject(1, java.time.LocalDate.class);
+                java.time.LocalDate lastSale = origin.getObject(2, java.time.LocalDate.class);
+                assertThat(originWeek).as(seriesKey + " has forecasts").isNotNull();
+                if (lastSale != null) {
+                    assertThat(originWeek).as(seriesKey).isAfterOrEqualTo(lastSale);
+                }
+                List<Double> history = new ArrayList<>();
+                ResultSet weeks = st.executeQuery("SELECT units FROM flowcast.weekly_sales" + where
+                        + " AND week_start <= '" + originWeek + "' ORDER BY week_start");
+                while (weeks.next()) {
+                    history.add(weeks.getDouble(1));
+                }
+                double[] expected = auto.forecast(history.subList(Math.max(0, history.size() - 104), history.size())
+                        .stream().mapToDouble(Double::doubleValue).toArray(), 52, 26, 0.8).mean();
                 ResultSet rs = st.executeQuery("SELECT channel, step, yhat, explanation FROM flowcast.prediction_results"
-                        + " WHERE product_code = '" + key[0] + "' AND region = '" + key[1] + "' AND origin_week ="
-                        + " (SELECT max(week_start) FROM flowcast.weekly_sales WHERE product_code = '" + key[0]
-                        + "' AND region = '" + key[1] + "') ORDER BY channel, step");
+                        + where + " AND origin_week = '" + originWeek + "' ORDER BY channel, step");
                 int rows = 0;
                 while (rs.next()) {
                     rows++;
                     assertThat(rs.getString(4)).startsWith("pattern ");
                     if (rs.getString(1).equals("units")) {
-                        assertThat(rs.getDouble(3)).as(entry.getKey() + " step " + rs.getInt(2))
+                        assertThat(rs.getDouble(3)).as(seriesKey + " step " + rs.getInt(2))
                                 .isCloseTo(expected[rs.getInt(2) - 1], org.assertj.core.api.Assertions.within(1e-6));
                     }
                 }
-                assertThat(rows).as(entry.getKey()).isEqualTo(2 * 26);
+                assertThat(rows).as(seriesKey).isEqualTo(2 * 26);
             }
         }
     }

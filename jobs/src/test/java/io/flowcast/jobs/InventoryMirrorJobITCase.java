@@ -111,7 +111,7 @@ class InventoryMirrorJobITCase {
 
         StreamExecutionEnvironment env = MiniClusterJobs.environment();
         DataStream<CdcMessage> source = InventoryMirrorJob.source(env, options, true)
-                .map(new FailOnceAfterCheckpoint<>(messages / 4, 4))
+                .map(new FailOnceAfterCheckpoint<>(messages / 8, 2))
                 .name("inject-failure")
                 .uid("inject-failure");
         InventoryMirrorJob.wire(source, options);
