@@ -23,7 +23,7 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * on a small thread pool behind Flink's async operator: the stream keeps flowing while models fit,
  * and the operator's capacity bounds how many forecasts are in flight (back pressure, not memory).
  *
- * <p>Metrics: {@code forecastLatencyMs} (histogram), {@code forecasts}, {@code forecastFallbacks}.
+ * <p>Metrics: {@code forecastLatencyMicros} (histogram), {@code forecasts}, {@code forecastFallbacks}.
  */
 public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, SeriesForecast> {
 
@@ -51,7 +51,7 @@ public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, Se
     public void open(OpenContext openContext) {
         pool = Executors.newFixedThreadPool(threads);
         auto = new AutoForecaster();
-        latency = getRuntimeContext().getMetricGroup().histogram("forecastLatencyMs", new DescriptiveStatisticsHistogram(LATENCY_WINDOW));
+        latency = getRuntimeContext().getMetricGroup().histogram("forecastLatencyMicros", new DescriptiveStatisticsHistogram(LATENCY_WINDOW));
         forecasts = getRuntimeContext().getMetricGroup().counter("forecasts");
         fallbacks = getRuntimeContext().getMetricGroup().counter("forecastFallbacks");
     }
@@ -80,7 +80,7 @@ public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, Se
     private SeriesForecast forecast(SeriesSnapshot s, String channel, double[] history) {
         long start = System.nanoTime();
         Forecast f = auto.forecast(history, FeatureExtractor.SEASON, horizon, 0.8);
-        latency.update((System.nanoTime() - start) / 1_000_000);
+        latency.update((System.nanoTime() - start) / 1_000);
         forecasts.inc();
         if (f.note() != null && f.note().contains("history")) {
             // Empty, constant, all-zero or too-short histories: the engine fell back.
