@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = FlowcastCli.Version.class,
         description = "Flowcast: warehouse CDC -> live demand intelligence on Apache Flink.",
         subcommands = {
-            CommandLine.HelpCommand.class,
+            CommandLine.HelpCommand.class, ForecastCommand.class, BacktestCommand.class, BenchCommand.class,
         })
 public final class FlowcastCli implements Runnable {
 
