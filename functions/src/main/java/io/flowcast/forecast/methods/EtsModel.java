@@ -33,8 +33,14 @@ public final class EtsModel implements FittedModel {
     /** Observations used to initialise level and trend by regression (Hyndman et al. 2002). */
     static final int INIT_REGRESSION_POINTS = 10;
     static final int MAX_EVALUATIONS = 2_000;
+    /** Nelder-Mead restarted from its optimum with a fresh simplex, against premature collapse. */
+    static final int OPTIMISER_ROUNDS = 2;
     static final double RELATIVE_TOLERANCE = 1e-8;
     static final double ABSOLUTE_TOLERANCE = 1e-12;
+    static final double START_ALPHA = 0.2;
+    static final double START_BETA_SHARE = 0.1;
+    static final double START_GAMMA_SHARE = 0.05;
+    static final double START_PHI = 0.978;
     /** Returned for inadmissible parameters so Nelder-Mead walks back into the region. */
     static final double INADMISSIBLE = 1e30;
     /** Largest seasonal period with seasonal ETS; R's ets() refuses m > 24 likewise. */
@@ -135,6 +141,9 @@ public final class EtsModel implements FittedModel {
                 start, steps);
         double[] params = layout.unpack(best);
         Run run = run(params, spec, y, m, initialSeasons);
+        if (run.invalid || objective(params, spec, y, m, initialSeasons) >= INADMISSIBLE) {
+            throw new IllegalArgumentException(spec + ": no admissible parameters found");
+        }
         double lik = run.likelihood(spec, n);
         int np = freeParams + 1;
         double aic = lik + 2.0 * np;
@@ -246,12 +255,14 @@ public final class EtsModel implements FittedModel {
             }
             return v;
         });
-        try {
-            new SimplexOptimizer(RELATIVE_TOLERANCE, ABSOLUTE_TOLERANCE).optimize(
-                    new MaxEval(MAX_EVALUATIONS), objective, GoalType.MINIMIZE,
-                    new InitialGuess(start), new NelderMeadSimplex(steps));
-        } catch (MathIllegalStateException budgetExhausted) {
-            // Nelder-Mead hit MAX_EVALUATIONS: the best point seen so far is a usable estimate.
+        for (int round = 0; round < OPTIMISER_ROUNDS; round++) {
+            try {
+                new SimplexOptimizer(RELATIVE_TOLERANCE, ABSOLUTE_TOLERANCE).optimize(
+                        new MaxEval(MAX_EVALUATIONS), objective, GoalType.MINIMIZE,
+                        new InitialGuess(best[0]), new NelderMeadSimplex(steps));
+            } catch (MathIllegalStateException budgetExhausted) {
+                // Nelder-Mead hit MAX_EVALUATIONS: the best point seen so far is a usable estimate.
+            }
         }
         return best[0];
     }
@@ -338,17 +349,19 @@ public final class EtsModel implements FittedModel {
         }
 
         double[] start(double[] levelTrend, int m) {
-            double alpha0 = spec.seasonal() ? 0.2 : 0.3;
+            // Starting values of R's forecast::ets (initparam): alpha 0.2 (0.2/m seasonal),
+            // beta 0.1 alpha, gamma 0.05 (1 - alpha), phi 0.978.
+            double alpha0 = spec.seasonal() ? START_ALPHA / m : START_ALPHA;
             java.util.List<Double> x = new java.util.ArrayList<>();
             x.add(alpha0);
             if (spec.hasTrend()) {
-                x.add(0.05);
+                x.add(START_BETA_SHARE * alpha0);
             }
             if (spec.seasonal()) {
-                x.add(0.05);
+                x.add(START_GAMMA_SHARE * (1 - alpha0));
             }
             if (spec.damped()) {
-                x.add(0.95);
+                x.add(START_PHI);
             }
             x.add(levelTrend[0]);
             if (spec.hasTrend()) {
