@@ -35,12 +35,14 @@ public final class EtsModel implements FittedModel {
     static final int MAX_EVALUATIONS = 2_000;
     /** Nelder-Mead restarted from its optimum with a fresh simplex, against premature collapse. */
     static final int OPTIMISER_ROUNDS = 2;
-    static final double RELATIVE_TOLERANCE = 1e-8;
+    static final double RELATIVE_TOLERANCE = 1e-6;
     static final double ABSOLUTE_TOLERANCE = 1e-12;
     static final double START_ALPHA = 0.2;
     static final double START_BETA_SHARE = 0.1;
     static final double START_GAMMA_SHARE = 0.05;
     static final double START_PHI = 0.978;
+    static final int LOG_BATCH = 16;
+    static final double PRODUCT_LIMIT = 1e250;
     /** Returned for inadmissible parameters so Nelder-Mead walks back into the region. */
     static final double INADMISSIBLE = 1e30;
     /** Largest seasonal period with seasonal ETS; R's ets() refuses m > 24 likewise. */
@@ -296,27 +298,36 @@ public final class EtsModel implements FittedModel {
         double[] s = initialSeasons.clone();
         Run run = new Run();
         boolean multiplicativeError = spec.error() == EtsSpec.Error.M;
+        boolean hasTrend = spec.hasTrend();
         Season season = spec.season();
+        double sse = 0;
+        double relativeSse = 0;
+        double logMuSum = 0;
+        // log|mu| summed via a running product, one log per LOG_BATCH steps: Math.log in every
+        // step was the largest single cost of the likelihood.
+        double muProduct = 1;
+        int inProduct = 0;
         for (int t = 0; t < y.length; t++) {
-            double bPhi = spec.hasTrend() ? phi * b : 0;
+            double bPhi = hasTrend ? phi * b : 0;
             double base = l + bPhi;
             int j = season == Season.N ? 0 : t % m;
             double st = season == Season.N ? 0 : s[j];
-            double mu = switch (season) {
-                case N -> base;
-                case A -> base + st;
-                case M -> base * st;
-            };
-            if (multiplicativeError && !(mu > 0)) {
-                run.invalid = true;
-                return run;
-            }
+            double mu = season == Season.N ? base : season == Season.A ? base + st : base * st;
             double e = y[t] - mu;
-            run.sse += e * e;
+            sse += e * e;
             if (multiplicativeError) {
+                if (!(mu > 0)) {
+                    run.invalid = true;
+                    return run;
+                }
                 double rel = e / mu;
-                run.relativeSse += rel * rel;
-                run.logMuSum += Math.log(Math.abs(mu));
+                relativeSse += rel * rel;
+                muProduct *= mu;
+                if (++inProduct == LOG_BATCH || muProduct > PRODUCT_LIMIT || muProduct < 1 / PRODUCT_LIMIT) {
+                    logMuSum += Math.log(muProduct);
+                    muProduct = 1;
+                    inProduct = 0;
+                }
             }
             if (season == Season.M) {
                 l = base + alpha * e / st;
@@ -329,11 +340,14 @@ public final class EtsModel implements FittedModel {
                     s[j] = st + gamma * e;
                 }
             }
-            if (!Double.isFinite(l)) {
-                run.invalid = true;
-                return run;
-            }
         }
+        if (!Double.isFinite(l) || !Double.isFinite(sse)) {
+            run.invalid = true;
+            return run;
+        }
+        run.sse = sse;
+        run.relativeSse = relativeSse;
+        run.logMuSum = logMuSum + Math.log(muProduct);
         run.level = l;
         run.trend = b;
         run.seasons = s;
