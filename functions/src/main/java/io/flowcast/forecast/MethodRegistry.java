@@ -87,6 +87,21 @@ public final class MethodRegistry {
         }
     }
 
+    /**
+     * A copy with {@code method} added or replacing the one of the same name (e.g. a tuned auto
+     * chooser or, later, a trained router), falling back to {@code fallback} (may be null).
+     */
+    public MethodRegistry with(ForecastMethod method, String fallback) {
+        Map<String, ForecastMethod> m = new LinkedHashMap<>();
+        order.forEach(name -> m.put(name, methods.get(name)));
+        Map<String, String> fb = new LinkedHashMap<>(fallbacks);
+        register(m, fb, method, fallback);
+        if (fallback == null) {
+            fb.remove(method.name());
+        }
+        return new MethodRegistry(List.copyOf(m.keySet()), Map.copyOf(m), Map.copyOf(fb));
+    }
+
     /** Method names in documentation order (auto last). */
     public List<String> names() {
         return order;
