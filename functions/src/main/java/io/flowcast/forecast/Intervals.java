@@ -52,8 +52,10 @@ public final class Intervals {
             for (int i = 0; i < mean.length; i++) {
                 double[] e = errorsPerStep[i].clone();
                 Arrays.sort(e);
-                lo[i] = mean[i] + quantile(e, tail);
-                hi[i] = mean[i] + quantile(e, 1 - tail);
+                // A biased method (SBA, a lagging moving average) can have one-signed errors; the
+                // interval still has to contain its own point forecast.
+                lo[i] = Math.min(mean[i], mean[i] + quantile(e, tail));
+                hi[i] = Math.max(mean[i], mean[i] + quantile(e, 1 - tail));
             }
             out.add(new PredictionInterval(level, lo, hi));
         }
