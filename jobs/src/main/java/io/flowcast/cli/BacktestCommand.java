@@ -55,7 +55,7 @@ public final class BacktestCommand implements Callable<Integer> {
         PrintStream out = System.out;
         MethodRegistry registry = MethodRegistry.defaults();
         BacktestEngine engine = new BacktestEngine(new Forecaster(registry));
-        List<String> methodNames = SeriesOptions.resolveMethods(methods, registry);
+        List<String> methodNames = options.methods(methods, registry);
         List<Series> series = SeriesCsvReader.read(options.input, options.target);
         BacktestConfig config = new BacktestConfig(options.horizon, options.seasonalPeriod(),
                 options.frequency.scaleLag(), origins, methodNames, options.threadCount());

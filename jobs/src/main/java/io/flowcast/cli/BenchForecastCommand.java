@@ -33,7 +33,7 @@ public final class BenchForecastCommand implements Callable<Integer> {
         PrintStream out = System.out;
         MethodRegistry registry = MethodRegistry.defaults();
         Forecaster forecaster = new Forecaster(registry);
-        List<String> names = SeriesOptions.resolveMethods(methods, registry);
+        List<String> names = options.methods(methods, registry);
         List<Series> series = SeriesCsvReader.read(options.input, options.target);
         int period = options.seasonalPeriod();
         int cores = options.threadCount();

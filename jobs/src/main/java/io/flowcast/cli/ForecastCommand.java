@@ -47,7 +47,7 @@ public final class ForecastCommand implements Callable<Integer> {
         PrintStream err = System.err;
         MethodRegistry registry = MethodRegistry.defaults();
         Forecaster forecaster = new Forecaster(registry);
-        List<String> methodNames = SeriesOptions.resolveMethods(methods, registry);
+        List<String> methodNames = options.methods(methods, registry);
         List<Series> series = SeriesCsvReader.read(options.input, options.target);
         double[] levels = {level};
         int period = options.seasonalPeriod();

@@ -6,10 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options shared by forecast, backtest and bench (picocli mixin). */
 final class SeriesOptions {
+    @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
     @Option(names = "--input", required = true, description = "Long CSV (series_id,ts,y[,...]); .gz accepted.")
     Path input;
 
@@ -37,6 +42,14 @@ final class SeriesOptions {
     }
 
     /** auto | all | comma list; auto is always included first. */
+    List<String> methods(String methodSpec, MethodRegistry registry) {
+        try {
+            return resolveMethods(methodSpec, registry);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     static List<String> resolveMethods(String spec, MethodRegistry registry) {
         List<String> out = new ArrayList<>();
         out.add(MethodRegistry.AUTO);

@@ -26,12 +26,19 @@ public final class AutoMethod implements ForecastMethod {
     /** A validation fit needs at least this many observations before the origin. */
     static final int MIN_TRAIN_FOR_VALIDATION = 8;
 
+    private final String name;
     private final List<ForecastMethod> regular;
     private final List<ForecastMethod> sporadic;
     private final int origins;
     private final int topK;
 
     public AutoMethod(List<ForecastMethod> regular, List<ForecastMethod> sporadic, int origins, int topK) {
+        this(NAME, regular, sporadic, origins, topK);
+    }
+
+    /** A variant under another name, to compare choosers side by side in one backtest. */
+    public AutoMethod(String name, List<ForecastMethod> regular, List<ForecastMethod> sporadic, int origins, int topK) {
+        this.name = name;
         this.regular = List.copyOf(regular);
         this.sporadic = List.copyOf(sporadic);
         this.origins = origins;
@@ -40,7 +47,7 @@ public final class AutoMethod implements ForecastMethod {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -81,7 +88,7 @@ public final class AutoMethod implements ForecastMethod {
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("no auto candidate could be fitted");
         }
-        return Combination.combine(NAME, chosen, Combination.Rule.MEAN).withDetail(String.join("+", names));
+        return Combination.combine(name, chosen, Combination.Rule.MEAN).withDetail(String.join("+", names));
     }
 
     /** Mean scaled absolute error per candidate over the validation origins (0 when none fit). */
