@@ -22,7 +22,9 @@ import java.util.List;
 public final class AutoMethod implements ForecastMethod {
     public static final String NAME = "auto";
     public static final int DEFAULT_ORIGINS = 2;
-    public static final int DEFAULT_TOP_K = 2;
+    public static final int DEFAULT_TOP_K = 3;
+    /** Horizons of recent history inspected by the obsolescence rule. */
+    static final int OBSOLETE_WINDOW_HORIZONS = 3;
     /** A validation fit needs at least this many observations before the origin. */
     static final int MIN_TRAIN_FOR_VALIDATION = 8;
 
@@ -59,6 +61,11 @@ public final class AutoMethod implements ForecastMethod {
     }
 
     private Forecast forecast(double[] y, int period, List<ForecastMethod> pool, int horizon, double[] levels) {
+        if (looksObsolete(y, horizon)) {
+            // Demand has stopped for longer than any earlier gap and at least a horizon: forecast
+            // zero, the limit TSB decays to (Teunter, Syntetos & Babai 2011), without its lag.
+            return new NaiveMethod().fit(y, period).forecast(horizon, levels).relabel(name, "obsolete: zero");
+        }
         List<ForecastMethod> usable = pool.stream().filter(m -> y.length >= m.minLength(period)).toList();
         if (usable.isEmpty()) {
             throw new IllegalArgumentException("series too short for every auto candidate");
@@ -89,6 +96,34 @@ public final class AutoMethod implements ForecastMethod {
             throw new IllegalArgumentException("no auto candidate could be fitted");
         }
         return Combination.combine(name, chosen, Combination.Rule.MEAN).withDetail(String.join("+", names));
+    }
+
+    /**
+     * True when the series ends in a run of zeros of at least a horizon that is longer than
+     * every earlier run, or that follows at most one demand in the last
+     * {@link #OBSOLETE_WINDOW_HORIZONS} horizons (a blip in a dead series).
+     */
+    static boolean looksObsolete(double[] y, int horizon) {
+        int n = y.length;
+        int trailing = 0;
+        while (trailing < n && y[n - 1 - trailing] == 0) {
+            trailing++;
+        }
+        if (trailing == n || trailing < horizon) {
+            return false;
+        }
+        int longestEarlier = 0;
+        int run = 0;
+        for (int t = 0; t < n - trailing; t++) {
+            run = y[t] == 0 ? run + 1 : 0;
+            longestEarlier = Math.max(longestEarlier, run);
+        }
+        int window = Math.min(n, OBSOLETE_WINDOW_HORIZONS * horizon);
+        int recentDemands = 0;
+        for (int t = n - window; t < n; t++) {
+            recentDemands += y[t] != 0 ? 1 : 0;
+        }
+        return trailing > longestEarlier || recentDemands <= 1;
     }
 
     /** Mean scaled absolute error per candidate over the validation origins (0 when none fit). */
