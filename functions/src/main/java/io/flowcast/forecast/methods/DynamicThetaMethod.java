@@ -30,6 +30,9 @@ public final class DynamicThetaMethod implements ForecastMethod {
     static final double THETA_UPPER = 10.0;
     static final double INADMISSIBLE = 1e30;
     static final int MAX_EVALUATIONS = 1_000;
+    static final double START_ALPHA = 0.5;
+    static final double CLASSICAL_THETA = 2.0;
+    static final double THETA_STEP = 0.5;
 
     @Override
     public String name() {
@@ -49,8 +52,9 @@ public final class DynamicThetaMethod implements ForecastMethod {
         Seasonality.Adjustment adjustment = Seasonality.adjust(y, period, Seasonality.MIN_CYCLES_FOR_TEST);
         double[] x = adjustment.adjusted();
         int n = x.length;
-        double scale = Math.max(Stats.sampleSd(x), 1e-8 * Math.max(1, Math.abs(x[0])));
-        double[] start = {0.5, 2.0, x[0]};
+        double scale = Math.max(Stats.sampleSd(x), EtsModel.MIN_RELATIVE_SCALE * Math.max(1, Math.abs(x[0])));
+        // Start at the classical Theta method (theta = 2) with a middling alpha and l0 = x_1.
+        double[] start = {START_ALPHA, CLASSICAL_THETA, x[0]};
         double[] bestPoint = start.clone();
         double[] bestValue = {Double.POSITIVE_INFINITY};
         ObjectiveFunction objective = new ObjectiveFunction(p -> {
@@ -62,9 +66,9 @@ public final class DynamicThetaMethod implements ForecastMethod {
             return v;
         });
         try {
-            new SimplexOptimizer(1e-8, 1e-12).optimize(new MaxEval(MAX_EVALUATIONS), objective,
+            new SimplexOptimizer(EtsModel.RELATIVE_TOLERANCE, EtsModel.ABSOLUTE_TOLERANCE).optimize(new MaxEval(MAX_EVALUATIONS), objective,
                     GoalType.MINIMIZE, new InitialGuess(start),
-                    new NelderMeadSimplex(new double[] {0.1, 0.5, 0.2 * scale}));
+                    new NelderMeadSimplex(new double[] {EtsModel.ALPHA_STEP, THETA_STEP, EtsModel.LEVEL_STEP_SHARE * scale}));
         } catch (MathIllegalStateException budgetExhausted) {
             // keep the best point seen
         }

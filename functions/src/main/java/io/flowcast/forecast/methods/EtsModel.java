@@ -41,7 +41,15 @@ public final class EtsModel implements FittedModel {
     static final double START_BETA_SHARE = 0.1;
     static final double START_GAMMA_SHARE = 0.05;
     static final double START_PHI = 0.978;
+    // Initial Nelder-Mead simplex: steps for the smoothing parameters, and for l0 / b0 as a share
+    // of the series' standard deviation (the states live on the data's scale).
+    static final double ALPHA_STEP = 0.1;
+    static final double SMALL_PARAM_STEP = 0.02;
+    static final double LEVEL_STEP_SHARE = 0.2;
+    static final double TREND_STEP_SHARE = 0.02;
     static final int LOG_BATCH = 16;
+    /** Floor of the simplex scale for (near-)constant series. */
+    static final double MIN_RELATIVE_SCALE = 1e-8;
     static final double PRODUCT_LIMIT = 1e250;
     /** Returned for inadmissible parameters so Nelder-Mead walks back into the region. */
     static final double INADMISSIBLE = 1e30;
@@ -136,7 +144,7 @@ public final class EtsModel implements FittedModel {
         double[] initialSeasons = initialSeasons(spec, y, m);
         double[] levelTrend = initialLevelTrend(spec, y, m, initialSeasons);
         Layout layout = new Layout(spec);
-        double scale = Math.max(Stats.sampleSd(y), 1e-8 * Math.max(1, Math.abs(levelTrend[0])));
+        double scale = Math.max(Stats.sampleSd(y), MIN_RELATIVE_SCALE * Math.max(1, Math.abs(levelTrend[0])));
         double[] start = layout.start(levelTrend, m);
         double[] steps = layout.steps(scale);
         double[] best = optimise(x -> objective(layout.unpack(x), spec, y, m, initialSeasons),
@@ -386,19 +394,19 @@ public final class EtsModel implements FittedModel {
 
         double[] steps(double scale) {
             java.util.List<Double> x = new java.util.ArrayList<>();
-            x.add(0.1);
+            x.add(ALPHA_STEP);
             if (spec.hasTrend()) {
-                x.add(0.02);
+                x.add(SMALL_PARAM_STEP);
             }
             if (spec.seasonal()) {
-                x.add(0.02);
+                x.add(SMALL_PARAM_STEP);
             }
             if (spec.damped()) {
-                x.add(0.02);
+                x.add(SMALL_PARAM_STEP);
             }
-            x.add(0.2 * scale);
+            x.add(LEVEL_STEP_SHARE * scale);
             if (spec.hasTrend()) {
-                x.add(0.02 * scale);
+                x.add(TREND_STEP_SHARE * scale);
             }
             return x.stream().mapToDouble(Double::doubleValue).toArray();
         }
