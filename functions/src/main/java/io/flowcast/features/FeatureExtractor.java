@@ -1,6 +1,5 @@
 package io.flowcast.features;
 
-import io.flowcast.forecast.Line;
 import java.util.Arrays;
 
 /** Computes {@link DemandFeatures} from weekly units, oldest first. Pure and allocation-light. */

@@ -1,25 +1,26 @@
 package io.flowcast.forecast;
 
-import java.io.Serializable;
-
 /**
- * A forecasting method: fits a series and forecasts it. Plain Java, no Flink, reused by the CLI,
- * the backtests and the streaming jobs.
+ * A forecasting method: fits a model to a clean series (no NaN, already checked by
+ * {@link Forecaster}) and returns it. Implementations are stateless and thread-safe.
  */
-public interface ForecastMethod extends Serializable {
+public interface ForecastMethod {
 
+    /** Registry name, e.g. {@code "ets"}. */
     String name();
 
     /**
-     * @param y observations, oldest first, finite (callers clean gaps first), length >= {@link #minLength(int)}
-     * @param period seasonal period (1 = none)
-     * @param horizon steps to forecast
-     * @param level interval coverage, e.g. 0.80
+     * Fits the method.
+     *
+     * @param y observations, oldest first, finite values only
+     * @param period seasonal period (1 = non-seasonal)
+     * @throws IllegalArgumentException when the series cannot support the method (too short);
+     *     {@link Forecaster} turns that into a reported fallback
      */
-    Forecast forecast(double[] y, int period, int horizon, double level);
+    FittedModel fit(double[] y, int period);
 
-    /** Shortest series the method fits. */
+    /** Smallest series length this method accepts for {@code period}. */
     default int minLength(int period) {
-        return 2;
+        return 1;
     }
 }

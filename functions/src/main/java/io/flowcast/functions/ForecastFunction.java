@@ -2,8 +2,10 @@ package io.flowcast.functions;
 
 import io.flowcast.classify.DemandClassifier;
 import io.flowcast.features.FeatureExtractor;
-import io.flowcast.forecast.AutoForecaster;
 import io.flowcast.forecast.Forecast;
+import io.flowcast.forecast.Forecaster;
+import io.flowcast.forecast.MethodRegistry;
+import io.flowcast.forecast.PredictionInterval;
 import io.flowcast.records.SeriesForecast;
 import io.flowcast.records.SeriesSnapshot;
 import java.util.Collections;
@@ -19,7 +21,8 @@ import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
 /**
- * Forecasts both channels of a series at each week close with the engine's {@code auto} method,
+ * Forecasts both channels of a series at each week close with the forecasting engine (by default
+ * its {@code auto} method; fallbacks for short, constant or gappy histories are the engine's),
  * on a small thread pool behind Flink's async operator: the stream keeps flowing while models fit,
  * and the operator's capacity bounds how many forecasts are in flight (back pressure, not memory).
  *
@@ -31,18 +34,21 @@ public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, Se
 
     /** Identifies the rule-based engine until a trained router takes over. */
     public static final String MODEL_VERSION = "rules-1";
+    private static final double[] LEVELS = {80};
     private static final int LATENCY_WINDOW = 1024;
 
+    private final String method;
     private final int horizon;
     private final int threads;
 
     private transient ExecutorService pool;
-    private transient AutoForecaster auto;
+    private transient Forecaster forecaster;
     private transient Histogram latency;
     private transient Counter forecasts;
     private transient Counter fallbacks;
 
-    public ForecastFunction(int horizon, int threads) {
+    public ForecastFunction(String method, int horizon, int threads) {
+        this.method = method;
         this.horizon = horizon;
         this.threads = threads;
     }
@@ -50,7 +56,8 @@ public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, Se
     @Override
     public void open(OpenContext openContext) {
         pool = Executors.newFixedThreadPool(threads);
-        auto = new AutoForecaster();
+        forecaster = new Forecaster(MethodRegistry.defaults());
+        forecaster.registry().get(method);
         latency = getRuntimeContext().getMetricGroup().histogram("forecastLatencyMicros", new DescriptiveStatisticsHistogram(LATENCY_WINDOW));
         forecasts = getRuntimeContext().getMetricGroup().counter("forecasts");
         fallbacks = getRuntimeContext().getMetricGroup().counter("forecastFallbacks");
@@ -79,16 +86,19 @@ public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, Se
 
     private SeriesForecast forecast(SeriesSnapshot s, String channel, double[] history) {
         long start = System.nanoTime();
-        Forecast f = auto.forecast(history, FeatureExtractor.SEASON, horizon, 0.8);
+        Forecast f = forecaster.forecast(method, history, FeatureExtractor.SEASON, horizon, LEVELS);
         latency.update((System.nanoTime() - start) / 1_000);
         forecasts.inc();
-        if (f.note() != null && f.note().contains("history")) {
-            // Empty, constant, all-zero or too-short histories: the engine fell back.
+        if (f.fellBack()) {
             fallbacks.inc();
         }
+        PredictionInterval interval = f.interval(LEVELS[0]).orElseThrow();
         String pattern = DemandClassifier.pattern(FeatureExtractor.extract(history)).name().toLowerCase(java.util.Locale.ROOT);
+        String explanation = "pattern " + pattern + "; method " + f.method()
+                + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")")
+                + (f.fellBack() ? "; fallback: " + f.fallbackReason() : "");
         return new SeriesForecast(s.productCode(), s.region(), s.weekStartEpochDay(), channel, f.method(), MODEL_VERSION,
-                f.mean(), f.lower(), f.upper(), "pattern " + pattern + "; " + f.note());
+                f.mean(), interval.lower(), interval.upper(), explanation);
     }
 
     @Override

@@ -1,156 +1,110 @@
 package io.flowcast.cli;
 
-import io.flowcast.forecast.Accuracy;
-import io.flowcast.forecast.Forecast;
-import io.flowcast.forecast.ForecastMethod;
-import io.flowcast.forecast.Gaps;
+import io.flowcast.forecast.Forecaster;
+import io.flowcast.forecast.MethodRegistry;
+import io.flowcast.forecast.backtest.BacktestConfig;
+import io.flowcast.forecast.backtest.BacktestEngine;
+import io.flowcast.forecast.backtest.MethodSummary;
+import io.flowcast.forecast.backtest.ScoreRow;
+import io.flowcast.forecast.io.Series;
+import io.flowcast.forecast.io.SeriesCsvReader;
+import io.flowcast.forecast.metrics.Accuracy;
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code flowcast backtest}: accuracy per method and for {@code auto}. With {@code --test}, every
- * series is forecast from the whole input and scored on the test file (the M4 way); without it,
- * on {@code --origins} rolling origins inside the input, each {@code --horizon} apart.
+ * {@code flowcast backtest}: accuracy per method and for auto. With {@code --test}, forecasts from
+ * the full input are scored on the test file (how the M4 / carparts / PBS figures are made);
+ * without it, {@code --origins} rolling origins inside the input.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = "Accuracy (MASE, sMAPE, RMSSE, OWA vs naive2, interval coverage, time) per method and for auto.")
+        description = "Score methods by rolling origin (or against --test); prints a summary table.")
 public final class BacktestCommand implements Callable<Integer> {
+    static final String REPORT_HEADER =
+            "series_id,method,origin,used_method,mase,smape,rmsse,mae,bias,coverage80,coverage95,pinball80,millis,fallback";
 
-    @Option(names = "--input", required = true, description = "CSV (or .csv.gz): series_id,ts and the value column")
-    Path input;
+    @Mixin SeriesOptions options;
 
-    @Option(names = "--horizon", required = true)
-    int horizon;
-
-    @Option(names = "--freq", required = true, description = "W or M")
-    Frequency freq;
-
-    @Option(names = "--test", description = "hold-out CSV that continues every series (scores one origin: the end of the input)")
-    Path test;
-
-    @Option(names = "--origins", defaultValue = "1", description = "rolling origins inside the input when there is no --test")
+    @Option(names = "--origins", defaultValue = "3", description = "Rolling origins (default 3).")
     int origins;
 
-    @Option(names = "--methods", defaultValue = "all", description = "all | comma-separated names; auto and naive2 always run")
-    String methods;
+    @Option(names = "--test", description = "Test CSV continuing each series; score one origin against it.")
+    Path test;
 
-    @Option(names = "--target", defaultValue = "y")
-    String target;
-
-    @Option(names = "--level", defaultValue = "80")
-    double level;
-
-    @Option(names = "--season", description = "seasonal period for the methods (default: 52 for W, 12 for M; 1 = none)")
-    Integer season;
-
-    int seasonalPeriod() {
-        return season != null ? season : freq.seasonalPeriod;
-    }
-
-    @Option(names = "--output", description = "per-series, per-method, per-origin errors (CSV): the router's training data")
+    @Option(names = "--output", description = "Per-series, per-method scores CSV (router training table).")
     Path output;
 
-    /** One scored forecast. */
-    record Score(String series, int origin, String method, double mase, double smape, double rmsse, double coverage, long nanos) {}
+    @Option(names = "--methods", defaultValue = "all", description = "auto | all | comma list (auto always included).")
+    String methods;
 
     @Override
-    public Integer call() throws Exception {
-        Map<String, SeriesCsv.Series> train = SeriesCsv.read(input, target);
-        Map<String, SeriesCsv.Series> holdout = test == null ? null : SeriesCsv.read(test, target);
-        List<ForecastMethod> selected = ForecastCommand.selectMethods(methods);
-        if (selected.stream().noneMatch(m -> m.name().equals("naive2"))) {
-            selected.add(io.flowcast.forecast.Methods.byName("naive2"));
-        }
-        ConcurrentLinkedQueue<Score> scores = new ConcurrentLinkedQueue<>();
-        AtomicInteger done = new AtomicInteger();
+    public Integer call() throws IOException {
+        PrintStream out = System.out;
+        MethodRegistry registry = MethodRegistry.defaults();
+        BacktestEngine engine = new BacktestEngine(new Forecaster(registry));
+        List<String> methodNames = options.methods(methods, registry);
+        List<Series> series = SeriesCsvReader.read(options.input, options.target);
+        BacktestConfig config = new BacktestConfig(options.horizon, options.seasonalPeriod(),
+                options.frequency.scaleLag(), origins, methodNames, options.threadCount());
+        ProgressBar bar = new ProgressBar(System.err, "backtest", series.size());
         long start = System.nanoTime();
-        train.values().parallelStream().forEach(s -> {
-            for (int origin = 0; origin < (holdout == null ? origins : 1); origin++) {
-                double[] history;
-                double[] actual;
-                if (holdout != null) {
-                    history = s.values();
-                    SeriesCsv.Series future = holdout.get(s.id());
-                    if (future == null) {
-                        continue;
-                    }
-                    actual = Arrays.copyOf(future.values(), Math.min(horizon, future.values().length));
-                } else {
-                    int cut = s.values().length - (origins - origin) * horizon;
-                    if (cut < 1) {
-                        continue;
-                    }
-                    history = Arrays.copyOf(s.values(), cut);
-                    actual = Arrays.copyOfRange(s.values(), cut, cut + horizon);
-                }
-                double[] insample = Gaps.fill(history);
-                for (ForecastMethod method : selected) {
-                    long t0 = System.nanoTime();
-                    // Naive2 is the M4 reference, so it uses M4's period (1 for weekly data).
-                    int period = method.name().equals("naive2") ? freq.masePeriod : seasonalPeriod();
-                    Forecast f = ForecastRunner.safeForecast(method, history, period, actual.length, level / 100);
-                    long nanos = System.nanoTime() - t0;
-                    scores.add(new Score(s.id(), origin, method.name(),
-                            Accuracy.mase(insample, actual, f.mean(), freq.masePeriod),
-                            Accuracy.smape(actual, f.mean()),
-                            Accuracy.rmsse(insample, actual, f.mean(), freq.masePeriod),
-                            Accuracy.coverage(actual, f.lower(), f.upper()),
-                            nanos));
-                }
-            }
-            Progress.tick(done.incrementAndGet(), train.size());
-        });
-        System.err.println();
-        printSummary(scores, (System.nanoTime() - start) / 1e9, train.size());
-        if (output != null) {
-            try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                out.write("series_id,origin,method,mase,smape,rmsse,coverage,micros\n");
-                for (Score s : scores) {
-                    out.write(String.format(Locale.ROOT, "%s,%d,%s,%.6g,%.6g,%.6g,%.4f,%d%n", s.series(), s.origin(), s.method(),
-                            s.mase(), s.smape(), s.rmsse(), s.coverage(), s.nanos() / 1000));
-                }
-            }
+        List<ScoreRow> rows;
+        if (test != null) {
+            Map<String, Series> testSeries = SeriesCsvReader.read(test, options.target).stream()
+                    .collect(Collectors.toMap(Series::id, Function.identity()));
+            rows = engine.againstTest(series, testSeries, config, bar::update);
+        } else {
+            rows = engine.rollingOrigin(series, config, bar::update);
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (output != null) {
+            writeRows(rows);
+        }
+        List<MethodSummary> summary = BacktestEngine.summarise(rows);
+        printTable(out, summary);
+        out.printf(Locale.ROOT, "%d series, %s, %.1f s wall on %d threads%n", series.size(),
+                test != null ? "scored against " + test.getFileName() : origins + " rolling origins",
+                seconds, config.threads());
         return 0;
     }
 
-    private void printSummary(Iterable<Score> scores, double seconds, int seriesCount) {
-        Map<String, List<Score>> byMethod = new LinkedHashMap<>();
-        for (Score s : scores) {
-            byMethod.computeIfAbsent(s.method(), k -> new ArrayList<>()).add(s);
+    static void printTable(PrintStream out, List<MethodSummary> summary) {
+        out.printf("%-9s %7s %8s %7s %7s %7s %7s %7s %9s %6s %8s%n", "method", "n", "sMAPE", "MASE", "OWA",
+                "RMSSE", "cov80", "cov95", "pinball80", "fallbk", "seconds");
+        for (MethodSummary s : summary) {
+            out.printf(Locale.ROOT, "%-9s %7d %8.3f %7.3f %7.3f %7.3f %7.3f %7.3f %9.4f %6d %8.2f%n", s.method(),
+                    s.forecasts(), s.smape(), s.mase(), s.owa(), s.rmsse(), s.coverage80(), s.coverage95(),
+                    s.pinball80(), s.fallbacks(), s.seconds());
         }
-        double naive2Smape = mean(byMethod.get("naive2"), Score::smape);
-        double naive2Mase = mean(byMethod.get("naive2"), Score::mase);
-        System.out.printf("%s: %d series, horizon %d, %s; %.1f s%n", input.getFileName(), seriesCount, horizon,
-                test != null ? "scored on " + test.getFileName() : origins + " rolling origin(s)", seconds);
-        System.out.printf("%-10s %8s %8s %8s %7s %9s %10s%n", "method", "sMAPE", "MASE", "RMSSE", "OWA", "cover" + (int) level, "ms/series");
-        byMethod.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> {
-                    List<Score> list = e.getValue();
-                    double smape = mean(list, Score::smape);
-                    double mase = mean(list, Score::mase);
-                    System.out.printf(Locale.ROOT, "%-10s %8.3f %8.3f %8.3f %7.3f %8.1f%% %10.3f%n", e.getKey(), smape, mase,
-                            mean(list, Score::rmsse), Accuracy.owa(smape, mase, naive2Smape, naive2Mase),
-                            100 * mean(list, Score::coverage), list.stream().mapToLong(Score::nanos).average().orElse(0) / 1e6);
-                });
     }
 
-    /** Mean over the scores where the measure is defined (MASE is not on a constant history). */
-    private static double mean(List<Score> scores, java.util.function.ToDoubleFunction<Score> measure) {
-        return scores.stream().mapToDouble(measure).filter(Double::isFinite).average().orElse(Double.NaN);
+    private void writeRows(List<ScoreRow> rows) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            w.write(REPORT_HEADER + "\n");
+            for (ScoreRow r : rows) {
+                Accuracy a = r.accuracy();
+                w.write(String.join(",", r.seriesId(), r.method(), Integer.toString(r.origin()), r.usedMethod(),
+                        num(a.mase()), num(a.smape()), num(a.rmsse()), num(a.mae()), num(a.bias()),
+                        num(a.coverage80()), num(a.coverage95()), num(a.pinball80()),
+                        num(r.nanos() / 1e6), '"' + r.fallbackReason().replace('"', '\'') + '"') + "\n");
+            }
+        }
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
     }
 }

@@ -1,64 +1,64 @@
 package io.flowcast.cli;
 
-import io.flowcast.forecast.ForecastMethod;
-import io.flowcast.forecast.Gaps;
-import io.flowcast.forecast.Methods;
-import java.nio.file.Path;
+import io.flowcast.forecast.Forecaster;
+import io.flowcast.forecast.MethodRegistry;
+import io.flowcast.forecast.io.Series;
+import io.flowcast.forecast.io.SeriesCsvReader;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code flowcast bench forecast}: series per second of each method, one thread and all cores,
- * on a series file (M4 weekly by default in the docs). The R comparison runs separately
- * ({@code jobs/bench/r/run-r-bench.sh}) on the same file, in the same session.
+ * {@code flowcast bench forecast}: series per second of every method (fit + forecast with
+ * 80/95% intervals), single-threaded and on all cores, after a JIT warm-up pass.
  */
-@Command(name = "forecast", mixinStandardHelpOptions = true, description = "Forecasting speed per method (series/s), 1 thread and all cores.")
+@Command(name = "forecast", mixinStandardHelpOptions = true,
+        description = "Series/s per method and for auto, 1 thread and all cores.")
 public final class BenchForecastCommand implements Callable<Integer> {
+    @Mixin SeriesOptions options;
 
-    @Option(names = "--input", required = true)
-    Path input;
-
-    @Option(names = "--horizon", defaultValue = "13")
-    int horizon;
-
-    @Option(names = "--freq", defaultValue = "W")
-    Frequency freq;
-
-    @Option(names = "--methods", defaultValue = "naive,ses,holt,damped,theta,croston,sba,tsb,ensemble,auto")
+    @Option(names = "--methods", defaultValue = "all", description = "auto | all | comma list.")
     String methods;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "timed rounds after one warm-up round; the best is reported")
-    int rounds;
+    @Option(names = "--warmup", defaultValue = "100", description = "Series forecast once per method before timing.")
+    int warmup;
 
     @Override
-    public Integer call() throws Exception {
-        List<double[]> series = SeriesCsv.read(input, "y").values().stream().map(s -> Gaps.fill(s.values())).toList();
-        int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf("%s: %d series, horizon %d, %d cores%n", input.getFileName(), series.size(), horizon, cores);
-        System.out.printf("%-10s %14s %14s%n", "method", "1 thread", cores + " threads");
-        for (String name : methods.split(",")) {
-            ForecastMethod method = Methods.byName(name.trim());
-            double single = best(() -> series.forEach(y -> run(method, y)), series.size());
-            double parallel = best(() -> series.parallelStream().forEach(y -> run(method, y)), series.size());
-            System.out.printf("%-10s %10.0f s/s %10.0f s/s%n", method.name(), single, parallel);
+    public Integer call() throws IOException {
+        PrintStream out = System.out;
+        MethodRegistry registry = MethodRegistry.defaults();
+        Forecaster forecaster = new Forecaster(registry);
+        List<String> names = options.methods(methods, registry);
+        List<Series> series = SeriesCsvReader.read(options.input, options.target);
+        int period = options.seasonalPeriod();
+        int cores = options.threadCount();
+        out.printf("%-9s %14s %14s  (%d series, h=%d, period=%d, %d cores)%n", "method", "1 thread s/s",
+                cores + " threads s/s", series.size(), options.horizon, period, cores);
+        for (String method : names) {
+            run(forecaster, method, series.subList(0, Math.min(warmup, series.size())), period, 1);
+            double single = run(forecaster, method, series, period, 1);
+            double all = run(forecaster, method, series, period, cores);
+            out.printf(Locale.ROOT, "%-9s %14.1f %14.1f%n", method, single, all);
         }
         return 0;
     }
 
-    private void run(ForecastMethod method, double[] y) {
-        ForecastRunner.safeForecast(method, y, freq.seasonalPeriod, horizon, 0.8);
-    }
-
-    private double best(Runnable round, int count) {
-        round.run();
-        double bestRate = 0;
-        for (int r = 0; r < rounds; r++) {
-            long start = System.nanoTime();
-            round.run();
-            bestRate = Math.max(bestRate, count / ((System.nanoTime() - start) / 1e9));
+    /** Series per second of fit + forecast of {@code method} over {@code series}. */
+    private double run(Forecaster forecaster, String method, List<Series> series, int period, int threads) {
+        long start = System.nanoTime();
+        double checksum = ForecastCommand.inPool(threads, () -> series.parallelStream()
+                .mapToDouble(s -> forecaster.forecast(method, s.values(), period, options.horizon,
+                        Forecaster.DEFAULT_LEVELS).meanAt(0))
+                .sum());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (Double.isNaN(checksum)) {
+            throw new IllegalStateException(method + " produced NaN forecasts");
         }
-        return bestRate;
+        return series.size() / seconds;
     }
 }

@@ -1,105 +1,140 @@
 package io.flowcast.cli;
 
 import io.flowcast.forecast.Forecast;
-import io.flowcast.forecast.ForecastMethod;
-import io.flowcast.forecast.Methods;
+import io.flowcast.forecast.Forecaster;
+import io.flowcast.forecast.MethodRegistry;
+import io.flowcast.forecast.PredictionInterval;
+import io.flowcast.forecast.io.Series;
+import io.flowcast.forecast.io.SeriesCsvReader;
+import io.flowcast.forecast.io.Timestamps;
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code flowcast forecast}: the forecasting engine on a CSV file (DESIGN section 5). */
+/** {@code flowcast forecast}: forecasts every series of a CSV (DESIGN.md section 5). */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = "Forecast every series of a long-format CSV (series_id,ts,y); output series_id,method,step,ts,yhat,lo80,hi80.")
+        description = "Forecast every series of a long CSV; writes series_id,method,step,ts,yhat,lo<L>,hi<L>.")
 public final class ForecastCommand implements Callable<Integer> {
+    static final String HEADER_PREFIX = "series_id,method,step,ts,yhat";
 
-    @Option(names = "--input", required = true, description = "CSV (or .csv.gz) with series_id,ts and the value column")
-    Path input;
+    @Mixin SeriesOptions options;
 
-    @Option(names = "--horizon", required = true, description = "steps ahead")
-    int horizon;
-
-    @Option(names = "--freq", required = true, description = "W or M")
-    Frequency freq;
-
-    @Option(names = "--output", required = true, description = "output CSV")
+    @Option(names = "--output", required = true, description = "Output CSV.")
     Path output;
 
-    @Option(names = "--methods", defaultValue = "auto", description = "auto | all | comma-separated names (${COMPLETION-CANDIDATES}); auto is always written")
+    @Option(names = "--methods", defaultValue = "auto", description = "auto | all | comma list (auto always included).")
     String methods;
 
-    @Option(names = "--target", defaultValue = "y", description = "value column (e.g. scripts or cost for PBS)")
-    String target;
-
-    @Option(names = "--level", defaultValue = "80", description = "interval coverage in percent")
+    @Option(names = "--level", defaultValue = "80", description = "Interval level in percent (default 80).")
     double level;
 
-    @Option(names = "--season", description = "seasonal period (default: 52 for W, 12 for M; 1 = none)")
-    Integer season;
-
     @Override
-    public Integer call() throws Exception {
-        Map<String, SeriesCsv.Series> series = SeriesCsv.read(input, target);
-        List<ForecastMethod> selected = selectMethods(methods);
-        long start = System.nanoTime();
+    public Integer call() throws IOException {
+        PrintStream err = System.err;
+        MethodRegistry registry = MethodRegistry.defaults();
+        Forecaster forecaster = new Forecaster(registry);
+        List<String> methodNames = options.methods(methods, registry);
+        List<Series> series = SeriesCsvReader.read(options.input, options.target);
+        double[] levels = {level};
+        int period = options.seasonalPeriod();
+        ProgressBar bar = new ProgressBar(err, "forecast", series.size());
         AtomicInteger done = new AtomicInteger();
-        Map<String, List<Forecast>> results = new TreeMap<>();
-        series.values().parallelStream().forEach(s -> {
-            List<Forecast> forecasts = new ArrayList<>();
-            for (ForecastMethod method : selected) {
-                forecasts.add(ForecastRunner.safeForecast(method, s.values(), season != null ? season : freq.seasonalPeriod, horizon, level / 100));
-            }
-            synchronized (results) {
-                results.put(s.id(), forecasts);
-            }
-            Progress.tick(done.incrementAndGet(), series.size());
-        });
-        Map<String, Integer> notes = new TreeMap<>();
-        try (BufferedWriter out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            String lo = "lo" + (int) level;
-            String hi = "hi" + (int) level;
-            out.write("series_id,method,step,ts,yhat," + lo + "," + hi + "\n");
-            for (SeriesCsv.Series s : series.values()) {
-                for (Forecast f : results.get(s.id())) {
-                    if (f.note() != null && f.method().equals("auto")) {
-                        notes.merge(f.note().replaceAll("\\(\\d+\\)", "(n)").replaceAll("last \\d+", "last k"), 1, Integer::sum);
-                    }
-                    for (int h = 0; h < f.horizon(); h++) {
-                        out.write(String.format(Locale.ROOT, "%s,%s,%d,%s,%.6g,%.6g,%.6g%n", s.id(), f.method(), h + 1,
-                                s.futureTs(h + 1, freq.code()), f.mean()[h], f.lower()[h], f.upper()[h]));
-                    }
-                }
-            }
-        }
-        System.err.println();
-        System.out.printf("%d series x %d method(s) -> %s in %.1f s%n", series.size(), selected.size(), output,
-                (System.nanoTime() - start) / 1e9);
-        System.out.println("auto choices:");
-        notes.forEach((note, count) -> System.out.printf("  %6d  %s%n", count, note));
+        long start = System.nanoTime();
+        List<List<Forecast>> results = inPool(options.threadCount(), () -> series.parallelStream().map(s -> {
+            List<Forecast> perMethod = methodNames.stream()
+                    .map(m -> forecaster.forecast(m, s.values(), period, options.horizon, levels)).toList();
+            bar.update(done.incrementAndGet());
+            return perMethod;
+        }).toList());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        write(series, results, levels[0]);
+        printSummary(err, series, results, methodNames, seconds);
         return 0;
     }
 
-    static List<ForecastMethod> selectMethods(String spec) {
-        List<ForecastMethod> selected = new ArrayList<>();
-        selected.add(Methods.byName("auto"));
-        if (spec.equals("all")) {
-            Methods.all().values().stream().filter(m -> !m.name().equals("auto")).forEach(selected::add);
-        } else if (!spec.equals("auto")) {
-            for (String name : spec.split(",")) {
-                if (!name.isBlank() && !name.trim().equals("auto")) {
-                    selected.add(Methods.byName(name.trim()));
+    private void write(List<Series> series, List<List<Forecast>> results, double lvl) throws IOException {
+        String suffix = formatLevel(lvl);
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            w.write(HEADER_PREFIX + ",lo" + suffix + ",hi" + suffix + "\n");
+            for (int i = 0; i < series.size(); i++) {
+                Series s = series.get(i);
+                for (Forecast f : results.get(i)) {
+                    PredictionInterval pi = f.interval(lvl).orElseThrow();
+                    for (int k = 0; k < f.horizon(); k++) {
+                        w.write(s.id() + "," + f.requestedMethod() + "," + (k + 1) + ","
+                                + Timestamps.after(s.lastTimestamp(), k + 1, options.frequency) + ","
+                                + num(f.meanAt(k)) + "," + num(pi.lowerAt(k)) + "," + num(pi.upperAt(k)) + "\n");
+                    }
                 }
             }
         }
-        return selected;
+    }
+
+    static String formatLevel(double lvl) {
+        return lvl == Math.rint(lvl) ? Long.toString((long) lvl) : Double.toString(lvl);
+    }
+
+    static String num(double v) {
+        return Double.toString(v);
+    }
+
+    private static void printSummary(PrintStream err, List<Series> series, List<List<Forecast>> results,
+            List<String> methodNames, double seconds) {
+        Map<String, Integer> fallbacks = new TreeMap<>();
+        Map<String, Integer> autoPicks = new TreeMap<>();
+        int shown = 0;
+        for (int i = 0; i < series.size(); i++) {
+            for (Forecast f : results.get(i)) {
+                if (f.fellBack()) {
+                    fallbacks.merge(f.requestedMethod(), 1, Integer::sum);
+                    if (shown++ < 10) {
+                        err.println("fallback " + series.get(i).id() + " " + f.requestedMethod() + " -> "
+                                + f.method() + ": " + f.fallbackReason());
+                    }
+                }
+                if (f.requestedMethod().equals(MethodRegistry.AUTO)) {
+                    autoPicks.merge(f.detail().isEmpty() ? f.method() : f.detail(), 1, Integer::sum);
+                }
+            }
+        }
+        err.printf(Locale.ROOT, "%d series, %d methods, %.2f s (%.1f series/s)%n", series.size(),
+                methodNames.size(), seconds, series.size() / Math.max(seconds, 1e-9));
+        err.printf("%-10s %10s%n", "method", "fallbacks");
+        for (String m : methodNames) {
+            err.printf("%-10s %10d%n", m, fallbacks.getOrDefault(m, 0));
+        }
+        err.println("auto picks: " + autoPicks);
+    }
+
+    static <T> T inPool(int threads, Callable<T> work) {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
     }
 }

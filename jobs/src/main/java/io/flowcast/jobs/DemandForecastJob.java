@@ -43,7 +43,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *        '-> series history at each week close -> keyBy(series) features + pattern/XYZ
  *              -> feature_store (when changed), classification_results (PG), ml:features / ml:class (Redis)
  *        |-> all snapshots -> one global ABC ranking per week -> abc_classes (PG), ml:class:{product} (Redis)
- *        '-> async forecast (auto, 26 weeks, units + revenue) -> prediction_results (PG), ml:forecast:* (Redis)
+ *        '-> async forecast (engine, 26 weeks, units + revenue) -> prediction_results (PG), ml:forecast:* (Redis)
  * </pre>
  */
 public final class DemandForecastJob {
@@ -112,7 +112,7 @@ public final class DemandForecastJob {
 
         SingleOutputStreamOperator<SeriesForecast> forecasts = AsyncDataStream.unorderedWait(
                         snapshots,
-                        new ForecastFunction(options.forecastHorizon(), options.forecastThreads()),
+                        new ForecastFunction(options.forecastMethod(), options.forecastHorizon(), options.forecastThreads()),
                         options.forecastTimeout().toMillis(),
                         TimeUnit.MILLISECONDS,
                         options.forecastCapacity())

@@ -7,7 +7,8 @@ import io.flowcast.classify.AbcRanking;
 import io.flowcast.classify.DemandClassifier;
 import io.flowcast.features.DemandFeatures;
 import io.flowcast.features.FeatureExtractor;
-import io.flowcast.forecast.AutoForecaster;
+import io.flowcast.forecast.Forecaster;
+import io.flowcast.forecast.MethodRegistry;
 import io.flowcast.cluster.LocalKafkaBroker;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.generator.CdcGenerator;
@@ -96,7 +97,9 @@ class DemandForecastJobITCase {
                 "kafka.starting-offsets=earliest",
                 "postgres.url=" + db.url(),
                 "postgres.batch-size=200",
-                "redis.url=" + REDIS_URL)));
+                "redis.url=" + REDIS_URL,
+                // theta keeps the test fast (auto validates a pool on rolling origins per series).
+                "demand-forecast.forecast-method=theta")));
         StreamExecutionEnvironment env = MiniClusterJobs.environment();
         DataStream<CdcMessage> source = DemandForecastJob.source(env, options, true)
                 .map(new FailOnceAfterCheckpoint<>(messages / 8, 1))
@@ -180,14 +183,14 @@ class DemandForecastJobITCase {
 
     /**
      * Every series has a 26-week forecast of both channels from a week at or after its last sale,
-     * and that units forecast is what the engine's auto method says about the series in
+     * and that units forecast is what the engine's theta method says about the series in
      * weekly_sales up to that week. (Trailing weeks without sales are closed by the watermark,
      * whose progress depends on timing; a week closed before the injected failure may not be
      * closed again by the restarted run before the end of input, so "the last week in
      * weekly_sales" is not the origin to look for.)
      */
     private static void assertForecastsFollowWeeklySales(Map<String, List<Double>> series) throws Exception {
-        AutoForecaster auto = new AutoForecaster();
+        Forecaster engine = new Forecaster(MethodRegistry.defaults());
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             for (String seriesKey : series.keySet()) {
                 String[] key = seriesKey.split("\\|");
@@ -208,8 +211,8 @@ class DemandForecastJobITCase {
                 while (weeks.next()) {
                     history.add(weeks.getDouble(1));
                 }
-                double[] expected = auto.forecast(history.subList(Math.max(0, history.size() - 104), history.size())
-                        .stream().mapToDouble(Double::doubleValue).toArray(), 52, 26, 0.8).mean();
+                double[] expected = engine.forecast("theta", history.subList(Math.max(0, history.size() - 104), history.size())
+                        .stream().mapToDouble(Double::doubleValue).toArray(), 52, 26, new double[] {80}).mean();
                 ResultSet rs = st.executeQuery("SELECT channel, step, yhat, explanation FROM flowcast.prediction_results"
                         + where + " AND origin_week = '" + originWeek + "' ORDER BY channel, step");
                 int rows = 0;
