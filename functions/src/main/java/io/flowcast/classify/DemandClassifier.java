@@ -6,7 +6,8 @@ import io.flowcast.features.DemandFeatures;
  * Demand pattern (Syntetos, Boylan & Croston 2005) and XYZ class of a series from its features.
  *
  * <p>Syntetos-Boylan cut-offs: ADI 1.32 and CV^2 0.49 split smooth / erratic / intermittent /
- * lumpy. XYZ by the coefficient of variation of weekly demand: X up to 0.5, Y up to 1.0, Z above
+ * lumpy; a value equal to a cut-off counts as below it. The forecasting engine's
+ * {@code DemandClass} uses this classification too, so stored classes and model pools agree. XYZ by the coefficient of variation of weekly demand: X up to 0.5, Y up to 1.0, Z above
  * (common inventory-management convention; both limits are parameters).
  */
 public final class DemandClassifier implements java.io.Serializable {
@@ -35,8 +36,9 @@ public final class DemandClassifier implements java.io.Serializable {
         if (Double.isInfinite(f.adi())) {
             return Pattern.NO_DEMAND;
         }
-        boolean frequent = f.adi() < ADI_CUTOFF;
-        boolean stableSizes = f.cv2() < CV2_CUTOFF;
+        // Sporadic and variable only strictly above the cut-offs.
+        boolean frequent = f.adi() <= ADI_CUTOFF;
+        boolean stableSizes = f.cv2() <= CV2_CUTOFF;
         if (frequent) {
             return stableSizes ? Pattern.SMOOTH : Pattern.ERRATIC;
         }

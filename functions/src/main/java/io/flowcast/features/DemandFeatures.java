@@ -7,7 +7,7 @@ package io.flowcast.features;
  * @param mean mean weekly units
  * @param cv coefficient of variation of weekly units (std / mean; 0 when the mean is 0)
  * @param adi average inter-demand interval: weeks per week with demand (Syntetos & Boylan 2005)
- * @param cv2 squared coefficient of variation of the non-zero demand sizes (Syntetos & Boylan 2005)
+ * @param cv2 squared coefficient of variation of the non-zero demand sizes, sample variance (Syntetos & Boylan 2005)
  * @param zeroShare share of weeks without demand
  * @param trendStrength share of variance explained by a linear trend (R^2), in [0, 1]
  * @param seasonalStrength 1 - Var(remainder) / Var(detrended), period 52, in [0, 1]; 0 below two years

@@ -44,7 +44,8 @@ public final class FeatureExtractor {
         double cv2 = 0;
         if (nonZero > 0) {
             double nzMean = nzSum / nonZero;
-            double nzVar = Math.max(0, nzSumSq / nonZero - nzMean * nzMean);
+            // Sample variance of the demand sizes (one size has none).
+            double nzVar = nonZero > 1 ? Math.max(0, (nzSumSq - nonZero * nzMean * nzMean) / (nonZero - 1)) : 0;
             cv2 = nzMean == 0 ? 0 : nzVar / (nzMean * nzMean);
         }
         double zeroShare = 1.0 - (double) nonZero / n;

@@ -19,14 +19,14 @@ class DemandClassifierTest {
     @ParameterizedTest(name = "ADI {0}, CV2 {1} -> {2}")
     @CsvSource({
         "1.00, 0.10, SMOOTH",
-        "1.3199, 0.4899, SMOOTH",
-        "1.3199, 0.49, ERRATIC",
-        "1.32, 0.4899, INTERMITTENT",
-        "1.32, 0.49, LUMPY",
+        "1.32, 0.49, SMOOTH",
+        "1.32, 0.4901, ERRATIC",
+        "1.3201, 0.49, INTERMITTENT",
+        "1.3201, 0.4901, LUMPY",
         "4.0, 2.0, LUMPY",
         "Infinity, 0, NO_DEMAND",
     })
-    void syntetosBoylanCutOffsAreExclusiveBelowInclusiveAbove(double adi, double cv2, Pattern expected) {
+    void syntetosBoylanCutOffsCountAValueOnTheCutOffAsBelow(double adi, double cv2, Pattern expected) {
         assertThat(DemandClassifier.pattern(features(adi, cv2, 0.3))).isEqualTo(expected);
     }
 

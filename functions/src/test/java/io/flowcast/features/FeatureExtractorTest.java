@@ -13,8 +13,8 @@ class FeatureExtractorTest {
         assertThat(f.weeks()).isEqualTo(4);
         assertThat(f.mean()).isEqualTo(1.5);
         assertThat(f.adi()).isEqualTo(2.0);
-        // Non-zero sizes 2 and 4: mean 3, variance 1.
-        assertThat(f.cv2()).isCloseTo(1.0 / 9, within(1e-12));
+        // Non-zero sizes 2 and 4: mean 3, sample variance 2.
+        assertThat(f.cv2()).isCloseTo(2.0 / 9, within(1e-12));
         assertThat(f.zeroShare()).isEqualTo(0.5);
         assertThat(f.cv()).isCloseTo(Math.sqrt(2.75) / 1.5, within(1e-12));
         // Last 4 weeks are the whole history.
