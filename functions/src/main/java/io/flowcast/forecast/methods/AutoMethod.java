@@ -21,8 +21,8 @@ import java.util.List;
  */
 public final class AutoMethod implements ForecastMethod {
     public static final String NAME = "auto";
-    public static final int DEFAULT_ORIGINS = 2;
-    public static final int DEFAULT_TOP_K = 3;
+    public static final int DEFAULT_ORIGINS = 4;
+    public static final int DEFAULT_TOP_K = 2;
     /** Horizons of recent history inspected by the obsolescence rule. */
     static final int OBSOLETE_WINDOW_HORIZONS = 3;
     /** A validation fit needs at least this many observations before the origin. */
