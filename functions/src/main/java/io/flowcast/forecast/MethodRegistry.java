@@ -60,7 +60,8 @@ public final class MethodRegistry {
         register(m, fb, mean, null);
         register(m, fb, new MovingAverageMethod(), NaiveMethod.NAME);
         register(m, fb, ses, NaiveMethod.NAME);
-        register(m, fb, EtsMethod.holt(), "ses");
+        ForecastMethod holt = EtsMethod.holt();
+        register(m, fb, holt, "ses");
         register(m, fb, damped, "ses");
         register(m, fb, EtsMethod.holtWintersAdditive(), "damped");
         register(m, fb, EtsMethod.holtWintersMultiplicative(), "hw_add");
@@ -76,7 +77,7 @@ public final class MethodRegistry {
         // Pools chosen by rolling-origin validation inside the training parts of M4 Weekly,
         // carparts and PBS (docs/forecasting-benchmarks.md), never on their test parts.
         register(m, fb, new AutoMethod(
-                List.of(ensemble, ets, theta, dotm, damped),
+                List.of(ensemble, ets, theta, dotm, damped, holt),
                 List.of(croston, sba, tsb, adida, ses, mean, naive, m.get(MovingAverageMethod.NAME)),
                 autoOrigins, autoTopK), ThetaMethod.NAME);
         return new MethodRegistry(List.copyOf(m.keySet()), Map.copyOf(m), Map.copyOf(fb));

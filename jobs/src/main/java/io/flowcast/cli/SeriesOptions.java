@@ -42,7 +42,14 @@ final class SeriesOptions {
     }
 
     /** auto | all | comma list; auto is always included first. */
+    /** Checks the options and resolves the method list (auto first); usage errors as picocli's. */
     List<String> methods(String methodSpec, MethodRegistry registry) {
+        if (horizon < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--horizon must be >= 1, got " + horizon);
+        }
+        if ((period != null && period < 1) || (threads != null && threads < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--period and --threads must be >= 1");
+        }
         try {
             return resolveMethods(methodSpec, registry);
         } catch (IllegalArgumentException e) {

@@ -68,6 +68,29 @@ class ForecastCliTest {
     }
 
     @Test
+    void nonPositiveHorizonIsAUsageError() throws IOException {
+        int code = FlowcastCli.execute("forecast", "--input", tinyCsv().toString(), "--horizon", "0", "--freq", "W",
+                "--output", dir.resolve("x.csv").toString());
+        assertThat(code).isEqualTo(2);
+    }
+
+    @Test
+    void benchForecastPrintsSeriesPerSecondForEachMethod() throws IOException {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(FlowcastCli.execute("bench", "forecast", "--input", tinyCsv().toString(), "--horizon", "2",
+                    "--freq", "W", "--methods", "naive", "--warmup", "1", "--threads", "1")).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(out).contains("1 thread s/s").containsPattern("(?m)^auto\\s+[0-9.]+\\s+[0-9.]+$")
+                .containsPattern("(?m)^naive\\s+[0-9.]+\\s+[0-9.]+$");
+    }
+
+    @Test
     void benchIsAParentCommandWithForecast() {
         assertThat(FlowcastCli.execute("bench", "--help")).isZero();
         assertThat(FlowcastCli.execute("bench", "forecast", "--help")).isZero();

@@ -8,7 +8,9 @@ import io.flowcast.forecast.ForecastMethod;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rule-based chooser. The Syntetos-Boylan class picks the candidate pool (sporadic demand ->
@@ -21,8 +23,9 @@ import java.util.List;
  */
 public final class AutoMethod implements ForecastMethod {
     public static final String NAME = "auto";
-    public static final int DEFAULT_ORIGINS = 2;
-    public static final int DEFAULT_TOP_K = 3;
+    public static final int DEFAULT_ORIGINS = 4;
+    public static final int DEFAULT_TOP_K = 2;
+    private static final double[] NO_LEVELS = {};
     /** Horizons of recent history inspected by the obsolescence rule. */
     static final int OBSOLETE_WINDOW_HORIZONS = 3;
     /** A validation fit needs at least this many observations before the origin. */
@@ -78,12 +81,13 @@ public final class AutoMethod implements ForecastMethod {
         Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
         List<Forecast> chosen = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        Map<String, Forecast> finalFits = new HashMap<>();
         for (Integer i : order) {
             if (chosen.size() == topK) {
                 break;
             }
             try {
-                Forecast f = usable.get(i).fit(y, period).forecast(horizon, levels);
+                Forecast f = forecastReusing(usable.get(i), y, period, horizon, levels, finalFits);
                 if (allFinite(f.mean())) {
                     chosen.add(f);
                     names.add(usable.get(i).name());
@@ -126,6 +130,38 @@ public final class AutoMethod implements ForecastMethod {
         return trailing > longestEarlier || recentDemands <= 1;
     }
 
+    /**
+     * Forecast of {@code method} on {@code y}, memoised per series cut in {@code fits}. The
+     * ensemble candidate is assembled from its members' memoised forecasts, so ETS, Theta and
+     * damped are fitted once per cut instead of twice (same numbers as fitting the ensemble).
+     */
+    private static Forecast forecastReusing(ForecastMethod method, double[] y, int period, int horizon,
+            double[] levels, Map<String, Forecast> fits) {
+        Forecast known = fits.get(method.name());
+        if (known != null) {
+            return known;
+        }
+        Forecast f;
+        if (method instanceof EnsembleMethod ensemble) {
+            List<Forecast> members = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (ForecastMethod member : ensemble.members()) {
+                if (y.length >= member.minLength(period)) {
+                    members.add(forecastReusing(member, y, period, horizon, levels, fits));
+                    names.add(member.name());
+                }
+            }
+            if (members.isEmpty()) {
+                throw new IllegalArgumentException("no ensemble member can be fitted");
+            }
+            f = EnsembleMethod.combine(members, names);
+        } else {
+            f = method.fit(y, period).forecast(horizon, levels);
+        }
+        fits.put(method.name(), f);
+        return f;
+    }
+
     /** Mean scaled absolute error per candidate over the validation origins (0 when none fit). */
     private double[] validationScores(double[] y, int period, List<ForecastMethod> candidates, int horizon) {
         double[] scores = new double[candidates.size()];
@@ -138,12 +174,13 @@ public final class AutoMethod implements ForecastMethod {
             }
             double[] train = Arrays.copyOf(y, trainEnd);
             double scale = scale(train);
+            Map<String, Forecast> originFits = new HashMap<>();
             for (int c = 0; c < candidates.size(); c++) {
                 ForecastMethod method = candidates.get(c);
                 double error;
                 try {
                     error = trainEnd >= method.minLength(period)
-                            ? scaledError(method.fit(train, period).forecast(horizon, new double[0]), y, trainEnd, horizon, scale)
+                            ? scaledError(forecastReusing(method, train, period, horizon, NO_LEVELS, originFits), y, trainEnd, horizon, scale)
                             : Double.POSITIVE_INFINITY;
                 } catch (IllegalArgumentException unfit) {
                     error = Double.POSITIVE_INFINITY;

@@ -51,8 +51,18 @@ public final class EnsembleMethod implements ForecastMethod {
             for (FittedModel model : fitted) {
                 forecasts.add(model.forecast(horizon, levels));
             }
-            return Combination.combine(NAME, forecasts, Combination.Rule.MEDIAN)
-                    .withDetail(String.join("+", names));
+            return combine(forecasts, names);
         };
+    }
+
+    /** The member methods, so a caller that already has their forecasts can reuse them. */
+    public List<ForecastMethod> members() {
+        return members;
+    }
+
+    /** The ensemble of already computed member forecasts (point-wise median). */
+    public static Forecast combine(List<Forecast> memberForecasts, List<String> memberNames) {
+        return Combination.combine(NAME, memberForecasts, Combination.Rule.MEDIAN)
+                .withDetail(String.join("+", memberNames));
     }
 }
