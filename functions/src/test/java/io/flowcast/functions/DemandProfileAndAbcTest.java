@@ -1,0 +1,60 @@
+package io.flowcast.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.flowcast.classify.AbcRanking;
+import io.flowcast.records.AbcClass;
+import io.flowcast.records.DemandProfile;
+import io.flowcast.records.SeriesSnapshot;
+import java.time.LocalDate;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+/** Harness tests of the per-series profile (features + classes) and the global ABC ranking. */
+class DemandProfileAndAbcTest {
+
+    private static final long WEEK = LocalDate.of(2025, 3, 3).toEpochDay();
+
+    static SeriesSnapshot snapshot(String product, String region, long week, double[] units, double[] revenue) {
+        return new SeriesSnapshot(product, region, week, units, revenue);
+    }
+
+    @Test
+    void profileClassifiesAndRewritesFeaturesOnlyWhenTheyChange() throws Exception {
+        try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new DemandProfileFunction(0.5, 1.0), new ChangeProjections.BySnapshotSeries(), Types.STRING)) {
+            double[] intermittent = {0, 0, 5, 0, 0, 0, 4, 0, 0, 6};
+            h.processElement(snapshot("P1", "SP", WEEK, intermittent, intermittent), 0);
+            h.processElement(snapshot("P1", "SP", WEEK + 7, intermittent, intermittent), 0);
+            h.processElement(snapshot("P1", "SP", WEEK + 14, new double[] {5, 5, 6, 5, 5, 6}, new double[6]), 0);
+
+            assertThat(h.extractOutputValues())
+                    .extracting(DemandProfile::pattern, DemandProfile::featuresChanged)
+                    .containsExactly(tuple("INTERMITTENT", true), tuple("INTERMITTENT", false), tuple("SMOOTH", true));
+            assertThat(h.extractOutputValues().get(2).xyz()).isEqualTo("X");
+            assertThat(h.extractOutputValues().get(0).featuresJson()).contains("\"adi\":3.33333");
+            assertThat(h.numKeyedStateEntries()).as("the last hash per series").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void abcRanksProductsWhenTheWeekClosesUsingEachSeriesLatestRevenue() throws Exception {
+        try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new AbcRanker(new AbcRanking(0.8, 0.95)), new ChangeProjections.AllProducts(), Types.STRING)) {
+            h.processElement(snapshot("P1", "SP", WEEK, new double[1], new double[] {700}), 0);
+            h.processElement(snapshot("P1", "GO", WEEK, new double[1], new double[] {100}), 0);
+            h.processElement(snapshot("P2", "SP", WEEK, new double[1], new double[] {150}), 0);
+            h.processElement(snapshot("P3", "SP", WEEK, new double[1], new double[] {50}), 0);
+            assertThat(h.extractOutputValues()).isEmpty();
+
+            h.processWatermark(WeeklyAggregator.weekEnd(WEEK));
+
+            assertThat(h.extractOutputValues())
+                    .extracting(AbcClass::productCode, AbcClass::abc, AbcClass::weekStartEpochDay)
+                    .containsExactly(tuple("P1", 'A', WEEK), tuple("P2", 'B', WEEK), tuple("P3", 'C', WEEK));
+            assertThat(h.extractOutputValues().get(0).revenueShare()).isEqualTo(0.8);
+        }
+    }
+}
