@@ -1,5 +1,7 @@
 package io.flowcast.features;
 
+import io.flowcast.forecast.methods.Seasonality;
+import io.flowcast.forecast.methods.Stats;
 import java.util.Arrays;
 
 /** Computes {@link DemandFeatures} from weekly units, oldest first. Pure and allocation-light. */
@@ -68,12 +70,13 @@ public final class FeatureExtractor {
         if (n < 3) {
             return 0;
         }
-        Line line = Line.fit(y, n);
+        // OLS on t = 1..n: {intercept, slope}.
+        double[] line = Stats.linearTrend(y, 0, n);
         double yMean = Arrays.stream(y).average().orElse(0);
         double total = 0;
         double unexplained = 0;
         for (int t = 0; t < n; t++) {
-            double residual = y[t] - line.at(t);
+            double residual = y[t] - (line[0] + line[1] * (t + 1));
             total += (y[t] - yMean) * (y[t] - yMean);
             unexplained += residual * residual;
         }
@@ -87,38 +90,18 @@ public final class FeatureExtractor {
      */
     static double seasonalStrength(double[] y) {
         int n = y.length;
-        int half = SEASON / 2;
-        int from = half;
-        int to = n - half; // exclusive
+        double[] trend = Seasonality.centredMovingAverage(y, n, SEASON);
+        double[] index = Seasonality.additiveIndices(y, n, SEASON);
+        int from = SEASON / 2;
+        int to = n - SEASON / 2; // exclusive: where the moving average is defined
         double[] detrended = new double[to - from];
+        double[] remainder = new double[to - from];
         for (int t = from; t < to; t++) {
-            // 2x52 MA: weights 1/104 at both ends, 1/52 in between.
-            double trend = (y[t - half] + y[t + half]) / (2.0 * SEASON);
-            for (int k = t - half + 1; k < t + half; k++) {
-                trend += y[k] / SEASON;
-            }
-            detrended[t - from] = y[t] - trend;
-        }
-        double[] index = new double[SEASON];
-        int[] count = new int[SEASON];
-        for (int t = from; t < to; t++) {
-            index[t % SEASON] += detrended[t - from];
-            count[t % SEASON]++;
-        }
-        double indexMean = 0;
-        for (int s = 0; s < SEASON; s++) {
-            index[s] = count[s] == 0 ? 0 : index[s] / count[s];
-            indexMean += index[s] / SEASON;
+            detrended[t - from] = y[t] - trend[t];
+            remainder[t - from] = detrended[t - from] - index[t % SEASON];
         }
         double varDetrended = variance(detrended);
-        if (varDetrended == 0) {
-            return 0;
-        }
-        double[] remainder = new double[detrended.length];
-        for (int t = from; t < to; t++) {
-            remainder[t - from] = detrended[t - from] - (index[t % SEASON] - indexMean);
-        }
-        return Math.max(0, 1 - variance(remainder) / varDetrended);
+        return varDetrended == 0 ? 0 : Math.max(0, 1 - variance(remainder) / varDetrended);
     }
 
     /** Share of weeks further than {@link #OUTLIER_MADS} robust standard deviations from the median. */

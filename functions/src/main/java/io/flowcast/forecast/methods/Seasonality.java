@@ -106,7 +106,8 @@ public final class Seasonality {
         return index;
     }
 
-    private static double[] centredMovingAverage(double[] y, int n, int period) {
+    /** Centred moving average of order m (2 x m for even m) over y[0..n); NaN where undefined. */
+    public static double[] centredMovingAverage(double[] y, int n, int period) {
         double[] trend = new double[n];
         java.util.Arrays.fill(trend, Double.NaN);
         int half = period / 2;
