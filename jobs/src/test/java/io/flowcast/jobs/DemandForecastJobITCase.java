@@ -51,8 +51,8 @@ class DemandForecastJobITCase {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
 
-    /** Redis logical database used only by this test (flushed before it runs). */
-    private static final String REDIS_URL = "redis://127.0.0.1:6379/12";
+    /** Redis logical database used only by this test (flushed before it runs); -Dflowcast.it.redis-db=N moves it. */
+    private static final String REDIS_URL = "redis://127.0.0.1:6379/" + Integer.getInteger("flowcast.it.redis-db", 12);
 
     private static LocalKafkaBroker kafka;
     private static ScratchDatabase db;

@@ -50,8 +50,8 @@ import redis.clients.jedis.RedisClient;
  */
 class InventoryMirrorJobITCase {
 
-    /** Redis logical database used only by this test (flushed before it runs). */
-    private static final String REDIS_URL = "redis://127.0.0.1:6379/11";
+    /** Redis logical database used only by this test (flushed before it runs); -Dflowcast.it.redis-db=N moves it. */
+    private static final String REDIS_URL = "redis://127.0.0.1:6379/" + Integer.getInteger("flowcast.it.redis-db", 11);
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
