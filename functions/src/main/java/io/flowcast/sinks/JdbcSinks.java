@@ -1,8 +1,11 @@
 package io.flowcast.sinks;
 
 import io.flowcast.records.AbcClass;
+import io.flowcast.records.AccuracyAlert;
+import io.flowcast.records.AccuracyRow;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.DemandProfile;
+import io.flowcast.records.ForecastError;
 import io.flowcast.records.InventoryAlert;
 import io.flowcast.records.PredictionRow;
 import io.flowcast.records.QualityEvent;
@@ -72,7 +75,40 @@ public final class JdbcSinks {
                     + " target_week = EXCLUDED.target_week, yhat = EXCLUDED.yhat, lo80 = EXCLUDED.lo80, hi80 = EXCLUDED.hi80,"
                     + " explanation = EXCLUDED.explanation";
 
+    static final String FORECAST_ERROR_SQL =
+            "INSERT INTO flowcast.forecast_errors (product_code, region, target_week, channel, origin_week, lead_weeks,"
+                    + " method, model_version, actual, forecast) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (product_code, region, target_week, channel) DO UPDATE SET origin_week = EXCLUDED.origin_week,"
+                    + " lead_weeks = EXCLUDED.lead_weeks, method = EXCLUDED.method, model_version = EXCLUDED.model_version,"
+                    + " actual = EXCLUDED.actual, forecast = EXCLUDED.forecast, updated_at = now()";
+
+    static final String ACCURACY_SQL =
+            "INSERT INTO flowcast.forecast_accuracy (scope, scope_key, as_of_week, channel, window_days, samples, mae, mape, r2)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scope, scope_key, as_of_week, channel) DO UPDATE SET"
+                    + " window_days = EXCLUDED.window_days, samples = EXCLUDED.samples, mae = EXCLUDED.mae,"
+                    + " mape = EXCLUDED.mape, r2 = EXCLUDED.r2, updated_at = now()";
+
+    static final String ACCURACY_ALERT_SQL =
+            "INSERT INTO flowcast.forecast_accuracy_alerts (product_code, as_of_week, channel, mape, threshold, samples)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (product_code, as_of_week, channel) DO UPDATE SET"
+                    + " mape = EXCLUDED.mape, threshold = EXCLUDED.threshold, samples = EXCLUDED.samples";
+
     private JdbcSinks() {}
+
+    /** Forecasts met by their actuals, one row per series, target week and channel. */
+    public static JdbcSink<ForecastError> forecastErrors(PostgresOptions options) {
+        return sink(FORECAST_ERROR_SQL, new ForecastErrorBinder(), options);
+    }
+
+    /** Rolling accuracy per product or region, week and channel. */
+    public static JdbcSink<AccuracyRow> accuracy(PostgresOptions options) {
+        return sink(ACCURACY_SQL, new AccuracyBinder(), options);
+    }
+
+    /** Products whose MAPE passed the threshold, per week and channel. */
+    public static JdbcSink<AccuracyAlert> accuracyAlerts(PostgresOptions options) {
+        return sink(ACCURACY_ALERT_SQL, new AccuracyAlertBinder(), options);
+    }
 
     /** Forecast rows, keyed by series, origin, channel, step, method and model version. */
     public static JdbcSink<PredictionRow> predictions(PostgresOptions options) {
@@ -273,6 +309,64 @@ public final class JdbcSinks {
             ps.setDouble(10, r.lo80());
             ps.setDouble(11, r.hi80());
             ps.setString(12, r.explanation());
+        }
+    }
+
+    static final class ForecastErrorBinder implements JdbcStatementBuilder<ForecastError> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, ForecastError e) throws SQLException {
+            ps.setString(1, e.productCode());
+            ps.setString(2, e.region());
+            ps.setObject(3, java.time.LocalDate.ofEpochDay(e.targetWeekEpochDay()));
+            ps.setString(4, e.channel());
+            ps.setObject(5, java.time.LocalDate.ofEpochDay(e.originWeekEpochDay()));
+            ps.setInt(6, e.leadWeeks());
+            ps.setString(7, e.method());
+            ps.setString(8, e.modelVersion());
+            ps.setDouble(9, e.actual());
+            ps.setDouble(10, e.forecast());
+        }
+    }
+
+    static final class AccuracyBinder implements JdbcStatementBuilder<AccuracyRow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, AccuracyRow a) throws SQLException {
+            ps.setString(1, a.scope());
+            ps.setString(2, a.scopeKey());
+            ps.setObject(3, java.time.LocalDate.ofEpochDay(a.asOfWeekEpochDay()));
+            ps.setString(4, a.channel());
+            ps.setInt(5, a.windowDays());
+            ps.setInt(6, a.samples());
+            ps.setDouble(7, a.mae());
+            setFinite(ps, 8, a.mape());
+            setFinite(ps, 9, a.r2());
+        }
+    }
+
+    static final class AccuracyAlertBinder implements JdbcStatementBuilder<AccuracyAlert> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void accept(PreparedStatement ps, AccuracyAlert a) throws SQLException {
+            ps.setString(1, a.productCode());
+            ps.setObject(2, java.time.LocalDate.ofEpochDay(a.asOfWeekEpochDay()));
+            ps.setString(3, a.channel());
+            ps.setDouble(4, a.mape());
+            ps.setDouble(5, a.threshold());
+            ps.setInt(6, a.samples());
+        }
+    }
+
+    /** A measure that can be undefined (NaN, infinite) is written as NULL. */
+    private static void setFinite(PreparedStatement ps, int index, double value) throws SQLException {
+        if (Double.isFinite(value)) {
+            ps.setDouble(index, value);
+        } else {
+            ps.setNull(index, Types.DOUBLE);
         }
     }
 }

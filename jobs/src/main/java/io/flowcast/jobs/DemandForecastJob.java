@@ -4,7 +4,10 @@ import io.flowcast.config.CheckpointSettings;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.functions.CdcDecodeFunction;
 import io.flowcast.classify.AbcRanking;
+import io.flowcast.accuracy.AccuracyScope;
 import io.flowcast.functions.AbcCacheWrites;
+import io.flowcast.functions.AccuracyAggregator;
+import io.flowcast.functions.AccuracyTracker;
 import io.flowcast.functions.AbcRanker;
 import io.flowcast.functions.ChangeProjections;
 import io.flowcast.functions.ChangedFeatures;
@@ -16,8 +19,10 @@ import io.flowcast.functions.SalesLineTimestamps;
 import io.flowcast.functions.VersionDeltaFunction;
 import io.flowcast.functions.WeeklyAggregator;
 import io.flowcast.records.AbcClass;
+import io.flowcast.records.AccuracyRow;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DemandProfile;
+import io.flowcast.records.ForecastError;
 import io.flowcast.records.MirrorChange;
 import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.SeriesForecast;
@@ -44,6 +49,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *              -> feature_store (when changed), classification_results (PG), ml:features / ml:class (Redis)
  *        |-> all snapshots -> one global ABC ranking per week -> abc_classes (PG), ml:class:{product} (Redis)
  *        '-> async forecast (engine, 26 weeks, units + revenue) -> prediction_results (PG), ml:forecast:* (Redis)
+ *              '-> keyBy(series) forecast meets its week's actuals -> forecast_errors (PG)
+ *                    |-> keyBy(product) rolling MAE/MAPE/R2 -> forecast_accuracy, forecast_accuracy_alerts (PG)
+ *                    '-> keyBy(region)  rolling MAE/MAPE/R2 -> forecast_accuracy (PG)
  * </pre>
  */
 public final class DemandForecastJob {
@@ -131,6 +139,8 @@ public final class DemandForecastJob {
                 .name("redis-forecasts")
                 .uid("redis-forecasts");
 
+        wireAccuracy(forecasts, weeks, options);
+
         SingleOutputStreamOperator<DemandProfile> profiles = snapshots
                 .keyBy(new ChangeProjections.BySnapshotSeries())
                 .process(new DemandProfileFunction(options.xyzXLimit(), options.xyzYLimit()))
@@ -151,5 +161,33 @@ public final class DemandForecastJob {
                 .sinkTo(new RedisSink(options.redis()))
                 .name("redis-profiles")
                 .uid("redis-profiles");
+    }
+
+    /** Forecast errors when actuals close, and rolling accuracy per product and per region. */
+    private static void wireAccuracy(DataStream<SeriesForecast> forecasts, DataStream<WeeklyPoint> weeks, DemandJobOptions options) {
+        int windowWeeks = options.accuracyWindowWeeks();
+        SingleOutputStreamOperator<ForecastError> errors = forecasts.keyBy(new AccuracyTracker.ForecastSeries())
+                .connect(weeks.keyBy(new AccuracyTracker.PointSeries()))
+                .process(new AccuracyTracker(options.accuracyLeadWeeks(), 2 * windowWeeks + options.accuracyLeadWeeks()))
+                .name("forecast-errors")
+                .uid("forecast-errors");
+        errors.sinkTo(JdbcSinks.forecastErrors(options.postgres()))
+                .name("pg-forecast-errors")
+                .uid("pg-forecast-errors");
+        for (AccuracyScope scope : AccuracyScope.values()) {
+            SingleOutputStreamOperator<AccuracyRow> accuracy = errors.keyBy(scope.keySelector())
+                    .process(new AccuracyAggregator(scope, windowWeeks, options.accuracyMapeAlert(), options.accuracyMinSamples()))
+                    .name("accuracy-by-" + scope.label())
+                    .uid("accuracy-by-" + scope.label());
+            accuracy.sinkTo(JdbcSinks.accuracy(options.postgres()))
+                    .name("pg-accuracy-by-" + scope.label())
+                    .uid("pg-accuracy-by-" + scope.label());
+            if (scope == AccuracyScope.PRODUCT) {
+                accuracy.getSideOutput(AccuracyAggregator.ALERTS)
+                        .sinkTo(JdbcSinks.accuracyAlerts(options.postgres()))
+                        .name("pg-accuracy-alerts")
+                        .uid("pg-accuracy-alerts");
+            }
+        }
     }
 }

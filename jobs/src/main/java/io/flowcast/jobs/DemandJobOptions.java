@@ -25,8 +25,17 @@ public record DemandJobOptions(
         int forecastHorizon,
         int forecastThreads,
         int forecastCapacity,
-        Duration forecastTimeout)
+        Duration forecastTimeout,
+        int accuracyLeadWeeks,
+        Duration accuracyWindow,
+        double accuracyMapeAlert,
+        int accuracyMinSamples)
         implements Serializable {
+
+    /** Whole weeks in the accuracy window (30 days: the 4 weeks ending with the closed week). */
+    public int accuracyWindowWeeks() {
+        return (int) Math.max(1, accuracyWindow.toDays() / 7);
+    }
 
     public static DemandJobOptions from(FlowcastConfig config) {
         String prefix = "demand-forecast.";
@@ -50,6 +59,10 @@ public record DemandJobOptions(
                 config.integer(prefix + "forecast-horizon"),
                 config.integer(prefix + "forecast-threads"),
                 config.integer(prefix + "forecast-capacity"),
-                config.duration(prefix + "forecast-timeout"));
+                config.duration(prefix + "forecast-timeout"),
+                config.integer(prefix + "accuracy.lead-weeks"),
+                config.duration(prefix + "accuracy.window"),
+                Double.parseDouble(config.string(prefix + "accuracy.mape-alert")),
+                config.integer(prefix + "accuracy.min-samples"));
     }
 }

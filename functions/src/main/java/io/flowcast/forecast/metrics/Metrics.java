@@ -72,6 +72,42 @@ public final class Metrics {
         return sum / actual.length;
     }
 
+    /**
+     * Mean absolute percentage error, as a fraction (0.2 = 20%), over the steps whose actual is not
+     * zero (a percentage of zero is undefined; intermittent series have many such weeks). NaN if
+     * every actual is zero.
+     */
+    public static double mape(double[] actual, double[] forecast) {
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < actual.length; i++) {
+            if (actual[i] != 0) {
+                sum += Math.abs((actual[i] - forecast[i]) / actual[i]);
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /**
+     * Coefficient of determination of forecasts against actuals, 1 - SSE / SST around the actuals'
+     * mean: 1 is perfect, 0 is no better than the mean, negative is worse. NaN when the actuals do
+     * not vary (SST = 0).
+     */
+    public static double rSquared(double[] actual, double[] forecast) {
+        double mean = 0;
+        for (double a : actual) {
+            mean += a / actual.length;
+        }
+        double sse = 0;
+        double sst = 0;
+        for (int i = 0; i < actual.length; i++) {
+            sse += (actual[i] - forecast[i]) * (actual[i] - forecast[i]);
+            sst += (actual[i] - mean) * (actual[i] - mean);
+        }
+        return sst == 0 ? Double.NaN : 1 - sse / sst;
+    }
+
     /** Mean of forecast - actual. */
     public static double bias(double[] actual, double[] forecast) {
         double sum = 0;

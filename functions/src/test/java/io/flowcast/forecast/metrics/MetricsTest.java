@@ -36,6 +36,17 @@ class MetricsTest {
     }
 
     @Test
+    void mapeSkipsZeroActualsAndRSquaredComparesWithTheMean() {
+        assertThat(Metrics.mape(new double[] {10, 0, 20}, new double[] {12, 5, 10})).isCloseTo(0.35, within(1e-12));
+        assertThat(Metrics.mape(new double[] {0, 0}, new double[] {1, 2})).isNaN();
+        // actuals 1..4, mean 2.5, SST 5; forecasts all 2.5 -> R2 0; perfect -> 1; SSE 10 -> -1.
+        assertThat(Metrics.rSquared(new double[] {1, 2, 3, 4}, new double[] {2.5, 2.5, 2.5, 2.5})).isEqualTo(0.0);
+        assertThat(Metrics.rSquared(new double[] {1, 2, 3, 4}, new double[] {1, 2, 3, 4})).isEqualTo(1.0);
+        assertThat(Metrics.rSquared(new double[] {1, 2, 3, 4}, new double[] {1 + Math.sqrt(10), 2, 3, 4})).isCloseTo(-1.0, within(1e-12));
+        assertThat(Metrics.rSquared(new double[] {3, 3}, new double[] {1, 2})).isNaN();
+    }
+
+    @Test
     void biasCoverageAndPinball() {
         double[] actual = {1, 2, 3, 4};
         assertThat(Metrics.bias(actual, new double[] {2, 3, 4, 5})).isEqualTo(1.0);

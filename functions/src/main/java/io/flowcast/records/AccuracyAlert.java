@@ -1,0 +1,5 @@
+package io.flowcast.records;
+
+/** A product whose MAPE over the accuracy window passed the threshold (a row of {@code forecast_accuracy_alerts}). */
+public record AccuracyAlert(
+        String productCode, long asOfWeekEpochDay, String channel, double mape, double threshold, int samples) {}
