@@ -29,7 +29,8 @@ import org.apache.flink.util.OutputTag;
  * <p>A week's accuracy is computed when the watermark passes its end, so every series of the
  * product or region has been scored by then. A corrected week (late order lines) recomputes every
  * week whose window holds it. For products, a MAPE above the threshold (with at least
- * {@code minSamples} non-zero actuals behind it) also leaves an {@link AccuracyAlert}.
+ * {@code minSamples} non-zero actuals behind it) also leaves an {@link AccuracyAlert}; a recomputed
+ * week that no longer passes it clears its alert.
  */
 public final class AccuracyAggregator extends KeyedProcessFunction<String, ForecastError, AccuracyRow> {
 
@@ -40,6 +41,7 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
 
     static final String ERRORS = "errors-by-member-channel-week";
     static final String NEWEST = "newest-target-week";
+    static final String COMPUTED = "newest-computed-week";
     private static final String[] CHANNELS = {"units", "revenue"};
 
     private final AccuracyScope scope;
@@ -49,6 +51,7 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
 
     private transient MapState<String, ForecastError> errors;
     private transient ValueState<Long> newestWeek;
+    private transient ValueState<Long> computedThrough;
     private transient Counter alerts;
 
     /**
@@ -71,6 +74,7 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
         errors = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>(ERRORS, Types.STRING, TypeInformation.of(ForecastError.class)));
         newestWeek = getRuntimeContext().getState(new ValueStateDescriptor<>(NEWEST, Types.LONG));
+        computedThrough = getRuntimeContext().getState(new ValueStateDescriptor<>(COMPUTED, Types.LONG));
         alerts = getRuntimeContext().getMetricGroup().counter("accuracyAlerts");
     }
 
@@ -110,12 +114,17 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
         for (String key : expired) {
             errors.remove(key);
         }
-        emit(ctx.getCurrentKey(), asOf, CHANNELS[0], units, ctx, out);
-        emit(ctx.getCurrentKey(), asOf, CHANNELS[1], revenue, ctx, out);
+        Long computed = computedThrough.value();
+        boolean recomputed = computed != null && asOf <= computed;
+        if (!recomputed) {
+            computedThrough.update(asOf);
+        }
+        emit(ctx.getCurrentKey(), asOf, CHANNELS[0], units, recomputed, ctx, out);
+        emit(ctx.getCurrentKey(), asOf, CHANNELS[1], revenue, recomputed, ctx, out);
     }
 
-    private void emit(String key, long asOf, String channel, List<ForecastError> window, OnTimerContext ctx,
-            Collector<AccuracyRow> out) {
+    private void emit(String key, long asOf, String channel, List<ForecastError> window, boolean recomputed,
+            OnTimerContext ctx, Collector<AccuracyRow> out) {
         if (window.isEmpty()) {
             return;
         }
@@ -130,9 +139,16 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
         double mape = Metrics.mape(actual, forecast);
         out.collect(new AccuracyRow(scope.label(), key, asOf, channel, 7 * windowWeeks, actual.length,
                 Metrics.mae(actual, forecast), mape, Metrics.rSquared(actual, forecast)));
-        if (scope == AccuracyScope.PRODUCT && nonZero >= minSamples && mape > mapeThreshold) {
+        if (scope != AccuracyScope.PRODUCT) {
+            return;
+        }
+        boolean raised = nonZero >= minSamples && mape > mapeThreshold;
+        if (raised) {
             alerts.inc();
-            ctx.output(ALERTS, new AccuracyAlert(key, asOf, channel, mape, mapeThreshold, nonZero));
+        }
+        // A recomputed week may have raised an alert before: a clear removes it.
+        if (raised || recomputed) {
+            ctx.output(ALERTS, new AccuracyAlert(key, asOf, channel, mape, mapeThreshold, nonZero, raised));
         }
     }
 

@@ -88,9 +88,12 @@ public final class JdbcSinks {
                     + " window_days = EXCLUDED.window_days, samples = EXCLUDED.samples, mae = EXCLUDED.mae,"
                     + " mape = EXCLUDED.mape, r2 = EXCLUDED.r2, updated_at = now()";
 
+    /** Raises (upserts) or clears (deletes) one alert: one statement, so it batches like the others. */
     static final String ACCURACY_ALERT_SQL =
-            "INSERT INTO flowcast.forecast_accuracy_alerts (product_code, as_of_week, channel, mape, threshold, samples)"
-                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (product_code, as_of_week, channel) DO UPDATE SET"
+            "WITH cleared AS (DELETE FROM flowcast.forecast_accuracy_alerts WHERE product_code = ? AND as_of_week = ?"
+                    + " AND channel = ? AND NOT ?)"
+                    + " INSERT INTO flowcast.forecast_accuracy_alerts (product_code, as_of_week, channel, mape, threshold, samples)"
+                    + " SELECT ?, ?, ?, ?, ?, ? WHERE ? ON CONFLICT (product_code, as_of_week, channel) DO UPDATE SET"
                     + " mape = EXCLUDED.mape, threshold = EXCLUDED.threshold, samples = EXCLUDED.samples";
 
     private JdbcSinks() {}
@@ -105,7 +108,7 @@ public final class JdbcSinks {
         return sink(ACCURACY_SQL, new AccuracyBinder(), options);
     }
 
-    /** Products whose MAPE passed the threshold, per week and channel. */
+    /** Products whose MAPE passed the threshold, per week and channel (cleared when a recomputation says otherwise). */
     public static JdbcSink<AccuracyAlert> accuracyAlerts(PostgresOptions options) {
         return sink(ACCURACY_ALERT_SQL, new AccuracyAlertBinder(), options);
     }
@@ -352,12 +355,18 @@ public final class JdbcSinks {
 
         @Override
         public void accept(PreparedStatement ps, AccuracyAlert a) throws SQLException {
+            java.time.LocalDate week = java.time.LocalDate.ofEpochDay(a.asOfWeekEpochDay());
             ps.setString(1, a.productCode());
-            ps.setObject(2, java.time.LocalDate.ofEpochDay(a.asOfWeekEpochDay()));
+            ps.setObject(2, week);
             ps.setString(3, a.channel());
-            ps.setDouble(4, a.mape());
-            ps.setDouble(5, a.threshold());
-            ps.setInt(6, a.samples());
+            ps.setBoolean(4, a.raised());
+            ps.setString(5, a.productCode());
+            ps.setObject(6, week);
+            ps.setString(7, a.channel());
+            setFinite(ps, 8, a.mape());
+            ps.setDouble(9, a.threshold());
+            ps.setInt(10, a.samples());
+            ps.setBoolean(11, a.raised());
         }
     }
 

@@ -143,8 +143,8 @@ class AccuracyTest {
 
             // Revenue MAPE is 0.5 everywhere; it alerts once three non-zero weeks are behind it.
             assertThat(h.getSideOutput(AccuracyAggregator.ALERTS)).extracting(r -> r.getValue())
-                    .extracting(AccuracyAlert::asOfWeekEpochDay, AccuracyAlert::channel, AccuracyAlert::samples)
-                    .containsExactly(tuple(W + 14, "revenue", 3), tuple(W + 21, "revenue", 4));
+                    .extracting(AccuracyAlert::asOfWeekEpochDay, AccuracyAlert::channel, AccuracyAlert::samples, AccuracyAlert::raised)
+                    .containsExactly(tuple(W + 14, "revenue", 3, true), tuple(W + 21, "revenue", 4, true));
         }
     }
 
@@ -164,6 +164,23 @@ class AccuracyTest {
             h.processWatermark(WeeklyAggregator.weekEnd(W + 14) + 1);
             assertThat(h.extractOutputValues()).extracting(AccuracyRow::asOfWeekEpochDay, AccuracyRow::mae)
                     .containsExactly(tuple(W + 7, 2.5), tuple(W + 14, 10.0 / 6));
+        }
+    }
+
+    @Test
+    void aRecomputedWeekThatNoLongerPassesTheThresholdClearsItsAlert() throws Exception {
+        try (var h = aggregator(AccuracyScope.PRODUCT)) {
+            for (int i = 0; i < 3; i++) {
+                h.processElement(error("P1", "SP", W + 7L * i, "units", 10, 15), 0);
+            }
+            h.processWatermark(WeeklyAggregator.weekEnd(W + 14));
+            h.processElement(error("P1", "SP", W + 7, "units", 15, 15), 0);
+            h.processElement(error("P1", "SP", W + 14, "units", 15, 15), 0);
+            h.processWatermark(WeeklyAggregator.weekEnd(W + 14) + 1);
+
+            assertThat(h.getSideOutput(AccuracyAggregator.ALERTS)).extracting(r -> r.getValue())
+                    .extracting(AccuracyAlert::asOfWeekEpochDay, AccuracyAlert::raised)
+                    .containsExactly(tuple(W + 14, true), tuple(W + 7, false), tuple(W + 14, false));
         }
     }
 
