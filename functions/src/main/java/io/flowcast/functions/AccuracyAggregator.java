@@ -1,12 +1,14 @@
 package io.flowcast.functions;
 
 import io.flowcast.accuracy.AccuracyScope;
+import io.flowcast.accuracy.ErrorHistory;
 import io.flowcast.aggregate.WeeklyHistory;
 import io.flowcast.forecast.metrics.Metrics;
 import io.flowcast.records.AccuracyAlert;
 import io.flowcast.records.AccuracyRow;
 import io.flowcast.records.ForecastError;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -14,7 +16,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -24,7 +25,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Rolling forecast accuracy of one product (over its regions) or one region (over its products):
  * MAE, MAPE and R2 of the forecast errors whose target week lies in the window ending with a
- * closed week, per channel.
+ * closed week, per channel. Each series' scored weeks are kept in a ring as long as the weekly
+ * aggregator can correct them ({@link ErrorHistory}), so a correction recomputes exactly.
  *
  * <p>A week's accuracy is computed when the watermark passes its end, so every series of the
  * product or region has been scored by then. A corrected week (late order lines) recomputes every
@@ -39,7 +41,7 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
     /** Products whose MAPE passed the threshold (product scope only). */
     public static final OutputTag<AccuracyAlert> ALERTS = new OutputTag<>("accuracy-alerts") {};
 
-    static final String ERRORS = "errors-by-member-channel-week";
+    static final String ERRORS = "errors-by-member-and-channel";
     static final String NEWEST = "newest-target-week";
     static final String COMPUTED = "newest-computed-week";
     private static final String[] CHANNELS = {"units", "revenue"};
@@ -49,7 +51,7 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
     private final double mapeThreshold;
     private final int minSamples;
 
-    private transient MapState<String, ForecastError> errors;
+    private transient MapState<String, ErrorHistory> errors;
     private transient ValueState<Long> newestWeek;
     private transient ValueState<Long> computedThrough;
     private transient Counter alerts;
@@ -72,7 +74,7 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
     @Override
     public void open(OpenContext openContext) {
         errors = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>(ERRORS, Types.STRING, TypeInformation.of(ForecastError.class)));
+                new MapStateDescriptor<>(ERRORS, Types.STRING, Types.POJO(ErrorHistory.class)));
         newestWeek = getRuntimeContext().getState(new ValueStateDescriptor<>(NEWEST, Types.LONG));
         computedThrough = getRuntimeContext().getState(new ValueStateDescriptor<>(COMPUTED, Types.LONG));
         alerts = getRuntimeContext().getMetricGroup().counter("accuracyAlerts");
@@ -81,7 +83,13 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
     @Override
     public void processElement(ForecastError e, Context ctx, Collector<AccuracyRow> out) throws Exception {
         long week = e.targetWeekEpochDay();
-        errors.put(scope.memberOf(e) + '|' + e.channel() + '|' + week, e);
+        String member = scope.memberOf(e) + '|' + e.channel();
+        ErrorHistory history = errors.get(member);
+        if (history == null) {
+            history = ErrorHistory.startingAt(week);
+        }
+        history.put(week, e.actual(), e.forecast());
+        errors.put(member, history);
         Long stored = newestWeek.value();
         long newest = stored == null ? week : Math.max(stored, week);
         newestWeek.update(newest);
@@ -96,19 +104,23 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
         long asOf = WeeklyHistory.weekOf(timestamp);
         long oldest = asOf - 7L * (windowWeeks - 1);
         long newest = newestWeek.value();
-        if (oldest <= newest - 7L * retainedWeeks()) {
-            return; // its window is no longer in state
+        if ((newest - oldest) / 7 >= ErrorHistory.CAPACITY) {
+            return; // a correction older than the rings hold: its window can no longer be complete
         }
         List<String> expired = new ArrayList<>();
-        List<ForecastError> units = new ArrayList<>();
-        List<ForecastError> revenue = new ArrayList<>();
-        for (Map.Entry<String, ForecastError> entry : errors.entries()) {
-            ForecastError e = entry.getValue();
-            long week = e.targetWeekEpochDay();
-            if (week <= newest - 7L * retainedWeeks()) {
-                expired.add(entry.getKey());
-            } else if (week >= oldest && week <= asOf) {
-                (e.channel().equals(CHANNELS[0]) ? units : revenue).add(e);
+        Map<String, List<double[]>> byChannel = new HashMap<>();
+        for (Map.Entry<String, ErrorHistory> entry : errors.entries()) {
+            ErrorHistory h = entry.getValue();
+            if (newest - h.newestWeek >= 7L * ErrorHistory.CAPACITY) {
+                expired.add(entry.getKey()); // nothing scored for longer than the ring holds
+                continue;
+            }
+            String channel = entry.getKey().substring(entry.getKey().lastIndexOf('|') + 1);
+            for (long week = oldest; week <= asOf; week += 7) {
+                double a = h.actualOf(week);
+                if (!Double.isNaN(a)) {
+                    byChannel.computeIfAbsent(channel, c -> new ArrayList<>()).add(new double[] {a, h.forecastOf(week)});
+                }
             }
         }
         for (String key : expired) {
@@ -119,11 +131,12 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
         if (!recomputed) {
             computedThrough.update(asOf);
         }
-        emit(ctx.getCurrentKey(), asOf, CHANNELS[0], units, recomputed, ctx, out);
-        emit(ctx.getCurrentKey(), asOf, CHANNELS[1], revenue, recomputed, ctx, out);
+        for (String channel : CHANNELS) {
+            emit(ctx.getCurrentKey(), asOf, channel, byChannel.getOrDefault(channel, List.of()), recomputed, ctx, out);
+        }
     }
 
-    private void emit(String key, long asOf, String channel, List<ForecastError> window, boolean recomputed,
+    private void emit(String key, long asOf, String channel, List<double[]> window, boolean recomputed,
             OnTimerContext ctx, Collector<AccuracyRow> out) {
         if (window.isEmpty()) {
             return;
@@ -132,8 +145,8 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
         double[] forecast = new double[window.size()];
         int nonZero = 0;
         for (int i = 0; i < actual.length; i++) {
-            actual[i] = window.get(i).actual();
-            forecast[i] = window.get(i).forecast();
+            actual[i] = window.get(i)[0];
+            forecast[i] = window.get(i)[1];
             nonZero += actual[i] != 0 ? 1 : 0;
         }
         double mape = Metrics.mape(actual, forecast);
@@ -150,10 +163,5 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
         if (raised || recomputed) {
             ctx.output(ALERTS, new AccuracyAlert(key, asOf, channel, mape, mapeThreshold, nonZero, raised));
         }
-    }
-
-    /** Weeks of errors kept behind the newest: the window twice, so corrected weeks can be recomputed. */
-    private int retainedWeeks() {
-        return 2 * windowWeeks;
     }
 }

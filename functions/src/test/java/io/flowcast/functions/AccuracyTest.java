@@ -198,4 +198,22 @@ class AccuracyTest {
             assertThat(h.getSideOutput(AccuracyAggregator.ALERTS)).isNullOrEmpty();
         }
     }
+
+    @Test
+    void theErrorRingKeepsAsManyWeeksAsTheAggregatorCanCorrect() {
+        io.flowcast.accuracy.ErrorHistory h = io.flowcast.accuracy.ErrorHistory.startingAt(W);
+        h.put(W, 5, 4);
+        h.put(W + 7, 6, 4);
+        assertThat(h.actualOf(W)).isEqualTo(5.0);
+        long last = W + 7L * (io.flowcast.accuracy.ErrorHistory.CAPACITY - 1);
+        h.put(last, 1, 1);
+        assertThat(h.actualOf(W)).as("still in the ring").isEqualTo(5.0);
+        assertThat(h.actualOf(W + 14)).as("never scored").isNaN();
+        h.put(last + 7, 2, 2);
+        assertThat(h.actualOf(W)).as("fell out of the ring").isNaN();
+        assertThat(h.forecastOf(W + 7)).isEqualTo(4.0);
+        h.put(W, 9, 9);
+        assertThat(h.actualOf(W)).as("older than the ring: ignored").isNaN();
+        assertThat(h.actualOf(last + 7)).isEqualTo(2.0);
+    }
 }

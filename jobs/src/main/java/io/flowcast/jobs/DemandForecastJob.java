@@ -5,6 +5,7 @@ import io.flowcast.config.FlowcastConfig;
 import io.flowcast.functions.CdcDecodeFunction;
 import io.flowcast.classify.AbcRanking;
 import io.flowcast.accuracy.AccuracyScope;
+import io.flowcast.accuracy.ErrorHistory;
 import io.flowcast.functions.AbcCacheWrites;
 import io.flowcast.functions.AccuracyAggregator;
 import io.flowcast.functions.AccuracyTracker;
@@ -168,7 +169,7 @@ public final class DemandForecastJob {
         int windowWeeks = options.accuracyWindowWeeks();
         SingleOutputStreamOperator<ForecastError> errors = forecasts.keyBy(new AccuracyTracker.ForecastSeries())
                 .connect(weeks.keyBy(new AccuracyTracker.PointSeries()))
-                .process(new AccuracyTracker(options.accuracyLeadWeeks(), 2 * windowWeeks + options.accuracyLeadWeeks()))
+                .process(new AccuracyTracker(options.accuracyLeadWeeks(), ErrorHistory.CAPACITY))
                 .name("forecast-errors")
                 .uid("forecast-errors");
         errors.sinkTo(JdbcSinks.forecastErrors(options.postgres()))

@@ -1,6 +1,7 @@
 package io.flowcast.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.flowcast.cdc.MirrorTable;
 import io.flowcast.classify.AbcRanking;
@@ -172,6 +173,7 @@ class DemandForecastJobITCase {
         }
         assertAbcFollowsTrailingRevenue();
         assertForecastsFollowWeeklySales(series);
+        assertAccuracyFollowsForecastsAndActuals();
         try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
             for (String key : series.keySet()) {
                 String[] parts = key.split("\\|");
@@ -259,4 +261,110 @@ class DemandForecastJobITCase {
         }
     }
 
+    /**
+     * Each forecast error pairs the one-week-ahead forecast in prediction_results with the week's
+     * total in weekly_sales; every such pair is scored; the rolling accuracy rows are the window's
+     * MAE / MAPE / R2 recomputed here from forecast_errors, and alerts are exactly the products
+     * whose MAPE passed 20% with at least 3 non-zero weeks.
+     */
+    private static void assertAccuracyFollowsForecastsAndActuals() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            // Two ends of a series depend on timing, and a run before the injected failure may
+            // have left forecasts the final run did not make: weeks after the last sale are closed
+            // by watermark progress (see assertForecastsFollowWeeklySales), and the first week is
+            // the first one whose lines a partition delivers (lines of an earlier week arriving
+            // after it extend the series backwards, without forecasts from those weeks). The count
+            // looks at target weeks from the third week of the series to its last sale.
+            String scoredWeeks = " AND %1$s <= (SELECT max(week_start) FROM flowcast.weekly_sales l"
+                    + " WHERE l.product_code = %2$s.product_code AND l.region = %2$s.region AND l.units <> 0)"
+                    + " AND %1$s >= 14 + (SELECT min(week_start) FROM flowcast.weekly_sales l"
+                    + " WHERE l.product_code = %2$s.product_code AND l.region = %2$s.region)";
+            ResultSet pairs = st.executeQuery("SELECT count(*) FROM flowcast.weekly_sales w"
+                    + " JOIN flowcast.prediction_results p ON p.product_code = w.product_code AND p.region = w.region"
+                    + " AND p.target_week = w.week_start AND p.step = 1" + scoredWeeks.formatted("w.week_start", "w"));
+            pairs.next();
+            int expectedErrors = pairs.getInt(1);
+            ResultSet scored = st.executeQuery("SELECT count(*) FROM flowcast.forecast_errors e WHERE true"
+                    + scoredWeeks.formatted("e.target_week", "e"));
+            scored.next();
+            int scoredCount = scored.getInt(1);
+            StringBuilder missing = new StringBuilder();
+            ResultSet gaps = st.executeQuery("SELECT w.product_code, w.region, w.week_start, p.channel,"
+                    + " (SELECT min(week_start) FROM flowcast.weekly_sales f WHERE f.product_code = w.product_code AND f.region = w.region)"
+                    + " FROM flowcast.weekly_sales w"
+                    + " JOIN flowcast.prediction_results p ON p.product_code = w.product_code AND p.region = w.region"
+                    + " AND p.target_week = w.week_start AND p.step = 1" + scoredWeeks.formatted("w.week_start", "w")
+                    + " AND NOT EXISTS (SELECT 1 FROM flowcast.forecast_errors e WHERE e.product_code = w.product_code"
+                    + " AND e.region = w.region AND e.target_week = w.week_start AND e.channel = p.channel)");
+            while (gaps.next()) {
+                missing.append(gaps.getString(1)).append('|').append(gaps.getString(2)).append(' ').append(gaps.getString(3))
+                        .append(' ').append(gaps.getString(4)).append(" first ").append(gaps.getString(5)).append("; ");
+            }
+            assertThat(scoredCount).as(missing.toString()).isEqualTo(expectedErrors);
+            ResultSet errors = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE e.actual = CASE e.channel"
+                    + " WHEN 'units' THEN w.units ELSE w.revenue END AND e.forecast = p.yhat AND e.origin_week = p.origin_week)"
+                    + " FROM flowcast.forecast_errors e"
+                    + " LEFT JOIN flowcast.weekly_sales w ON w.product_code = e.product_code AND w.region = e.region"
+                    + " AND w.week_start = e.target_week"
+                    + " LEFT JOIN flowcast.prediction_results p ON p.product_code = e.product_code AND p.region = e.region"
+                    + " AND p.target_week = e.target_week AND p.channel = e.channel AND p.step = 1");
+            errors.next();
+            assertThat(expectedErrors).as("one-week-ahead forecasts with actuals").isGreaterThan(500);
+            int errorRows = errors.getInt(1);
+            int matching = errors.getInt(2);
+            StringBuilder mismatches = new StringBuilder();
+            ResultSet bad = st.executeQuery("SELECT e.product_code, e.region, e.target_week, e.channel, e.actual,"
+                    + " CASE e.channel WHEN 'units' THEN w.units ELSE w.revenue END, e.forecast, p.yhat, e.origin_week, p.origin_week"
+                    + " FROM flowcast.forecast_errors e"
+                    + " LEFT JOIN flowcast.weekly_sales w ON w.product_code = e.product_code AND w.region = e.region"
+                    + " AND w.week_start = e.target_week"
+                    + " LEFT JOIN flowcast.prediction_results p ON p.product_code = e.product_code AND p.region = e.region"
+                    + " AND p.target_week = e.target_week AND p.channel = e.channel AND p.step = 1"
+                    + " WHERE e.actual IS DISTINCT FROM CASE e.channel WHEN 'units' THEN w.units ELSE w.revenue END"
+                    + " OR e.forecast IS DISTINCT FROM p.yhat LIMIT 10");
+            while (bad.next()) {
+                for (int i = 1; i <= 10; i++) {
+                    mismatches.append(bad.getString(i)).append(i < 10 ? " " : "; ");
+                }
+            }
+            assertThat(matching).as("each with the forecast and actual stored for it: " + mismatches).isEqualTo(errorRows);
+
+            ResultSet accuracy = st.executeQuery("WITH e AS ("
+                    + " SELECT 'product' AS scope, product_code AS scope_key, target_week, channel, actual, forecast FROM flowcast.forecast_errors"
+                    + " UNION ALL SELECT 'region', region, target_week, channel, actual, forecast FROM flowcast.forecast_errors),"
+                    + " j AS (SELECT a.*, e.actual, e.forecast,"
+                    + " avg(e.actual) OVER (PARTITION BY a.scope, a.scope_key, a.as_of_week, a.channel) AS mean"
+                    + " FROM flowcast.forecast_accuracy a JOIN e ON e.scope = a.scope AND e.scope_key = a.scope_key"
+                    + " AND e.channel = a.channel AND e.target_week BETWEEN a.as_of_week - 21 AND a.as_of_week)"
+                    + " SELECT scope, scope_key, as_of_week, channel, samples, mae, mape, r2, count(*) AS n,"
+                    + " avg(abs(actual - forecast)) AS mae2, avg(abs((actual - forecast) / actual)) FILTER (WHERE actual <> 0) AS mape2,"
+                    + " 1 - sum((actual - forecast) ^ 2) / nullif(sum((actual - mean) ^ 2), 0) AS r22,"
+                    + " count(*) FILTER (WHERE actual <> 0) AS nonzero"
+                    + " FROM j GROUP BY scope, scope_key, as_of_week, channel, samples, mae, mape, r2");
+            int rows = 0;
+            java.util.Set<String> expectedAlerts = new java.util.TreeSet<>();
+            while (accuracy.next()) {
+                rows++;
+                String what = accuracy.getString(1) + " " + accuracy.getString(2) + " " + accuracy.getString(3) + " " + accuracy.getString(4);
+                assertThat(accuracy.getInt(5)).as(what).isEqualTo(accuracy.getInt(9));
+                assertThat(accuracy.getDouble(6)).as(what).isCloseTo(accuracy.getDouble(10), within(1e-6 * (1 + accuracy.getDouble(10))));
+                assertThat(accuracy.getObject(7) == null).as(what + " mape defined").isEqualTo(accuracy.getObject(11) == null);
+                assertThat(accuracy.getDouble(7)).as(what).isCloseTo(accuracy.getDouble(11), within(1e-9));
+                assertThat(accuracy.getDouble(8)).as(what).isCloseTo(accuracy.getDouble(12), within(1e-6));
+                if (accuracy.getString(1).equals("product") && accuracy.getInt(13) >= 3 && accuracy.getDouble(7) > 0.2) {
+                    expectedAlerts.add(accuracy.getString(2) + " " + accuracy.getString(3) + " " + accuracy.getString(4));
+                }
+            }
+            ResultSet weeks = st.executeQuery("SELECT count(*) FROM (SELECT DISTINCT product_code, target_week, channel"
+                    + " FROM flowcast.forecast_errors UNION ALL SELECT DISTINCT region, target_week, channel FROM flowcast.forecast_errors) k");
+            weeks.next();
+            assertThat(rows).as("a row per product / region, scored week and channel").isEqualTo(weeks.getInt(1));
+            java.util.Set<String> alerts = new java.util.TreeSet<>();
+            ResultSet rs = st.executeQuery("SELECT product_code, as_of_week, channel FROM flowcast.forecast_accuracy_alerts");
+            while (rs.next()) {
+                alerts.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+            assertThat(alerts).isEqualTo(expectedAlerts);
+        }
+    }
 }
