@@ -307,7 +307,8 @@ class DemandForecastJobITCase {
                     + " LEFT JOIN flowcast.weekly_sales w ON w.product_code = e.product_code AND w.region = e.region"
                     + " AND w.week_start = e.target_week"
                     + " LEFT JOIN flowcast.prediction_results p ON p.product_code = e.product_code AND p.region = e.region"
-                    + " AND p.target_week = e.target_week AND p.channel = e.channel AND p.step = 1");
+                    + " AND p.target_week = e.target_week AND p.channel = e.channel AND p.step = 1"
+                    + " WHERE true" + scoredWeeks.formatted("e.target_week", "e"));
             errors.next();
             assertThat(expectedErrors).as("one-week-ahead forecasts with actuals").isGreaterThan(500);
             int errorRows = errors.getInt(1);
@@ -320,8 +321,8 @@ class DemandForecastJobITCase {
                     + " AND w.week_start = e.target_week"
                     + " LEFT JOIN flowcast.prediction_results p ON p.product_code = e.product_code AND p.region = e.region"
                     + " AND p.target_week = e.target_week AND p.channel = e.channel AND p.step = 1"
-                    + " WHERE e.actual IS DISTINCT FROM CASE e.channel WHEN 'units' THEN w.units ELSE w.revenue END"
-                    + " OR e.forecast IS DISTINCT FROM p.yhat LIMIT 10");
+                    + " WHERE (e.actual IS DISTINCT FROM CASE e.channel WHEN 'units' THEN w.units ELSE w.revenue END"
+                    + " OR e.forecast IS DISTINCT FROM p.yhat)" + scoredWeeks.formatted("e.target_week", "e") + " LIMIT 10");
             while (bad.next()) {
                 for (int i = 1; i <= 10; i++) {
                     mismatches.append(bad.getString(i)).append(i < 10 ? " " : "; ");
@@ -329,22 +330,29 @@ class DemandForecastJobITCase {
             }
             assertThat(matching).as("each with the forecast and actual stored for it: " + mismatches).isEqualTo(errorRows);
 
-            ResultSet accuracy = st.executeQuery("WITH e AS ("
-                    + " SELECT 'product' AS scope, product_code AS scope_key, target_week, channel, actual, forecast FROM flowcast.forecast_errors"
-                    + " UNION ALL SELECT 'region', region, target_week, channel, actual, forecast FROM flowcast.forecast_errors),"
-                    + " j AS (SELECT a.*, e.actual, e.forecast,"
+            ResultSet accuracy = st.executeQuery("WITH s AS ("
+                    + " SELECT *, target_week < 14 + (SELECT min(week_start) FROM flowcast.weekly_sales l"
+                    + " WHERE l.product_code = f.product_code AND l.region = f.region) AS early FROM flowcast.forecast_errors f),"
+                    + " e AS (SELECT 'product' AS scope, product_code AS scope_key, target_week, channel, actual, forecast, early FROM s"
+                    + " UNION ALL SELECT 'region', region, target_week, channel, actual, forecast, early FROM s),"
+                    + " j AS (SELECT a.*, e.actual, e.forecast, e.early,"
                     + " avg(e.actual) OVER (PARTITION BY a.scope, a.scope_key, a.as_of_week, a.channel) AS mean"
                     + " FROM flowcast.forecast_accuracy a JOIN e ON e.scope = a.scope AND e.scope_key = a.scope_key"
                     + " AND e.channel = a.channel AND e.target_week BETWEEN a.as_of_week - 21 AND a.as_of_week)"
                     + " SELECT scope, scope_key, as_of_week, channel, samples, mae, mape, r2, count(*) AS n,"
                     + " avg(abs(actual - forecast)) AS mae2, avg(abs((actual - forecast) / actual)) FILTER (WHERE actual <> 0) AS mape2,"
                     + " 1 - sum((actual - forecast) ^ 2) / nullif(sum((actual - mean) ^ 2), 0) AS r22,"
-                    + " count(*) FILTER (WHERE actual <> 0) AS nonzero"
+                    + " count(*) FILTER (WHERE actual <> 0) AS nonzero, bool_or(early) AS early"
                     + " FROM j GROUP BY scope, scope_key, as_of_week, channel, samples, mae, mape, r2");
             int rows = 0;
             java.util.Set<String> expectedAlerts = new java.util.TreeSet<>();
+            java.util.Set<String> compared = new java.util.TreeSet<>();
             while (accuracy.next()) {
                 rows++;
+                if (accuracy.getBoolean(14)) {
+                    continue; // holds a first-weeks error a run before the failure may have left (see above)
+                }
+                compared.add(accuracy.getString(2) + " " + accuracy.getString(3) + " " + accuracy.getString(4));
                 String what = accuracy.getString(1) + " " + accuracy.getString(2) + " " + accuracy.getString(3) + " " + accuracy.getString(4);
                 assertThat(accuracy.getInt(5)).as(what).isEqualTo(accuracy.getInt(9));
                 assertThat(accuracy.getDouble(6)).as(what).isCloseTo(accuracy.getDouble(10), within(1e-6 * (1 + accuracy.getDouble(10))));
@@ -364,6 +372,9 @@ class DemandForecastJobITCase {
             while (rs.next()) {
                 alerts.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
             }
+            alerts.retainAll(compared);
+            assertThat(compared).as("accuracy rows compared").hasSizeGreaterThan(rows / 2);
+            assertThat(expectedAlerts).as("weekly demand of a product is rarely within 20% every week").isNotEmpty();
             assertThat(alerts).isEqualTo(expectedAlerts);
         }
     }
