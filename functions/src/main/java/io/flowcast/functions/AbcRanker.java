@@ -17,6 +17,8 @@ import org.apache.flink.util.Collector;
  * 52-week revenue; when the watermark passes the end of a week, products are ranked by their
  * revenue summed over regions and every product's class for that week is emitted.
  *
+ * <p>Metric {@code series}: how many demand series the last ranking covered.
+ *
  * <p>One key is enough: each series sends one snapshot per week, and the ranking itself is over
  * products (a few thousand), not events.
  */
@@ -32,6 +34,7 @@ public final class AbcRanker extends KeyedProcessFunction<String, SeriesSnapshot
 
     private final AbcRanking ranking;
     private transient MapState<String, Double> revenueBySeries;
+    private transient long seriesRanked;
 
     public AbcRanker(AbcRanking ranking) {
         this.ranking = ranking;
@@ -40,6 +43,7 @@ public final class AbcRanker extends KeyedProcessFunction<String, SeriesSnapshot
     @Override
     public void open(OpenContext openContext) {
         revenueBySeries = getRuntimeContext().getMapState(new MapStateDescriptor<>(REVENUE, Types.STRING, Types.DOUBLE));
+        getRuntimeContext().getMetricGroup().gauge("series", () -> seriesRanked);
     }
 
     @Override
@@ -56,10 +60,13 @@ public final class AbcRanker extends KeyedProcessFunction<String, SeriesSnapshot
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AbcClass> out) throws Exception {
         Map<String, Double> byProduct = new HashMap<>();
-        for (Map.Entry<String, Double> series : revenueBySeries.entries()) {
-            String product = series.getKey().substring(0, series.getKey().indexOf('|'));
-            byProduct.merge(product, series.getValue(), Double::sum);
+        long series = 0;
+        for (Map.Entry<String, Double> entry : revenueBySeries.entries()) {
+            series++;
+            String product = entry.getKey().substring(0, entry.getKey().indexOf('|'));
+            byProduct.merge(product, entry.getValue(), Double::sum);
         }
+        seriesRanked = series;
         long week = io.flowcast.aggregate.WeeklyHistory.weekOf(timestamp);
         for (AbcRanking.Ranked ranked : ranking.rank(byProduct)) {
             out.collect(new AbcClass(ranked.productCode(), week, ranked.abc(), ranked.revenueShare()));
