@@ -33,6 +33,9 @@ public final class ForecastRequests {
 
     /** Why a request cannot be answered, whatever the series' state; empty when it is well formed. */
     public static Optional<Rejection> problem(ForecastRequest r) {
+        if (r.requestId() <= 0) {
+            return Optional.of(new Rejection(DeadLetterReason.MISSING_KEY, "request_id is missing"));
+        }
         if (r.productCode() == null || r.productCode().isBlank()) {
             return Optional.of(new Rejection(DeadLetterReason.MISSING_FIELD, "product_code is missing"));
         }

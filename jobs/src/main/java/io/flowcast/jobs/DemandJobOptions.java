@@ -25,7 +25,8 @@ public record DemandJobOptions(
         int forecastHorizon,
         int forecastThreads,
         int forecastCapacity,
-        Duration forecastTimeout)
+        Duration forecastTimeout,
+        RequestSourceOptions requests)
         implements Serializable {
 
     public static DemandJobOptions from(FlowcastConfig config) {
@@ -50,6 +51,7 @@ public record DemandJobOptions(
                 config.integer(prefix + "forecast-horizon"),
                 config.integer(prefix + "forecast-threads"),
                 config.integer(prefix + "forecast-capacity"),
-                config.duration(prefix + "forecast-timeout"));
+                config.duration(prefix + "forecast-timeout"),
+                RequestSourceOptions.from(config));
     }
 }
