@@ -7,6 +7,7 @@ import io.flowcast.records.ForecastRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -95,6 +96,18 @@ public final class ForecastRequests {
                 ctx.output(DEAD_LETTERS, deadLetter(job, request, problem.get().reason(), problem.get().detail()));
             }
         }
+    }
+
+    /**
+     * No requests, derived from another stream of the job: what the aggregator's request input
+     * reads when requests are disabled. (An empty collection source is not an option: Flink 1.20's
+     * {@code fromData} of an empty collection fails at run time.)
+     */
+    public static final class None<T> implements FlatMapFunction<T, ForecastRequest> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(T value, Collector<ForecastRequest> out) {}
     }
 
     /** Keys a request like the sales deltas of its series ({@code product|region}). */

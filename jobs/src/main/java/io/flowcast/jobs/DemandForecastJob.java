@@ -30,7 +30,6 @@ import io.flowcast.sinks.JdbcSinks;
 import io.flowcast.sinks.RedisSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -65,17 +64,18 @@ public final class DemandForecastJob {
         FlowcastConfig config = JobArguments.parse(args);
         DemandJobOptions options = DemandJobOptions.from(config);
         StreamExecutionEnvironment env = CheckpointSettings.from(config).createEnvironment();
-        wire(source(env, options, false), requests(env, options), options);
+        DataStream<CdcMessage> cdc = source(env, options, false);
+        wire(cdc, requests(env, options, cdc), options);
         env.execute(NAME);
     }
 
     /**
-     * Forecast requests from PostgreSQL, or an empty stream when {@code demand-forecast.requests.enabled}
-     * is false. The source takes no part in event time (see {@link ForecastRequests#outsideEventTime()}).
+     * Forecast requests from PostgreSQL, or none (derived from {@code cdc}) when
+     * {@code demand-forecast.requests.enabled} is false. The source takes no part in event time (see {@link ForecastRequests#outsideEventTime()}).
      */
-    public static DataStream<ForecastRequest> requests(StreamExecutionEnvironment env, DemandJobOptions options) {
+    public static DataStream<ForecastRequest> requests(StreamExecutionEnvironment env, DemandJobOptions options, DataStream<CdcMessage> cdc) {
         if (!options.requests().enabled()) {
-            return noRequests(env);
+            return noRequests(cdc);
         }
         return env.fromSource(options.requests().build(), ForecastRequests.outsideEventTime(), "forecast-requests-source")
                 .uid("forecast-requests-source")
@@ -83,15 +83,19 @@ public final class DemandForecastJob {
                 .setParallelism(1);
     }
 
-    private static DataStream<ForecastRequest> noRequests(StreamExecutionEnvironment env) {
-        return env.fromData(List.of(), TypeInformation.of(ForecastRequest.class))
+    private static DataStream<ForecastRequest> noRequests(DataStream<CdcMessage> cdc) {
+        return cdc.flatMap(new ForecastRequests.None<CdcMessage>())
+                .returns(TypeInformation.of(ForecastRequest.class))
                 .name("no-forecast-requests")
-                .uid("no-forecast-requests");
+                .uid("no-forecast-requests")
+                .assignTimestampsAndWatermarks(ForecastRequests.outsideEventTime())
+                .name("no-requests-outside-event-time")
+                .uid("no-requests-outside-event-time");
     }
 
     /** The job without on-demand requests (bounded runs). */
     public static void wire(DataStream<CdcMessage> cdc, DemandJobOptions options) {
-        wire(cdc, noRequests(cdc.getExecutionEnvironment()), options);
+        wire(cdc, noRequests(cdc), options);
     }
 
     public static DataStream<CdcMessage> source(StreamExecutionEnvironment env, DemandJobOptions options, boolean bounded) {

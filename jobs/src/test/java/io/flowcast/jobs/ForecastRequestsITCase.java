@@ -12,6 +12,7 @@ import io.flowcast.generator.CdcGenerator;
 import io.flowcast.generator.GeneratedBatch;
 import io.flowcast.generator.GeneratorConfig;
 import io.flowcast.kafka.KafkaLoad;
+import io.flowcast.records.CdcMessage;
 import io.flowcast.sql.ScratchDatabase;
 import io.flowcast.testing.MiniClusterJobs;
 import java.net.URI;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -103,7 +105,8 @@ class ForecastRequestsITCase {
                 "demand-forecast.requests.slot-name=" + SLOT,
                 "demand-forecast.requests.startup-mode=latest-offset")));
         StreamExecutionEnvironment env = MiniClusterJobs.environment();
-        DemandForecastJob.wire(DemandForecastJob.source(env, options, false), DemandForecastJob.requests(env, options), options);
+        DataStream<CdcMessage> sales = DemandForecastJob.source(env, options, false);
+        DemandForecastJob.wire(sales, DemandForecastJob.requests(env, options, sales), options);
         JobClient job = env.executeAsync("ForecastRequestsITCase");
         try (Connection c = db.connect()) {
             // No request yet, the request source connected: weeks still close and get forecast.
