@@ -21,5 +21,7 @@ public enum DeadLetterReason {
     /** A value outside its domain (unknown region or movement type, discount outside [0, 1]). */
     INVALID_VALUE,
     /** The business timestamp lies further after the source commit time than the allowed skew. */
-    FUTURE_TIMESTAMP
+    FUTURE_TIMESTAMP,
+    /** A forecast request names a series the job holds no closed week of. */
+    UNKNOWN_SERIES
 }

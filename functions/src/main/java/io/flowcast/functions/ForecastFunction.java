@@ -21,7 +21,8 @@ import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
 /**
- * Forecasts both channels of a series at each week close with the forecasting engine (by default
+ * Forecasts both channels of a series at each week close (or for a forecast request, with the
+ * request's horizon) with the forecasting engine (by default
  * its {@code auto} method; fallbacks for short, constant or gappy histories are the engine's),
  * on a small thread pool behind Flink's async operator: the stream keeps flowing while models fit,
  * and the operator's capacity bounds how many forecasts are in flight (back pressure, not memory).
@@ -86,7 +87,7 @@ public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, Se
 
     private SeriesForecast forecast(SeriesSnapshot s, String channel, double[] history) {
         long start = System.nanoTime();
-        Forecast f = forecaster.forecast(method, history, FeatureExtractor.SEASON, horizon, LEVELS);
+        Forecast f = forecaster.forecast(method, history, FeatureExtractor.SEASON, s.horizon() > 0 ? s.horizon() : horizon, LEVELS);
         latency.update((System.nanoTime() - start) / 1_000);
         forecasts.inc();
         if (f.fellBack()) {
@@ -98,7 +99,7 @@ public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, Se
                 + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")")
                 + (f.fellBack() ? "; fallback: " + f.fallbackReason() : "");
         return new SeriesForecast(s.productCode(), s.region(), s.weekStartEpochDay(), channel, f.method(), MODEL_VERSION,
-                f.mean(), interval.lower(), interval.upper(), explanation);
+                f.mean(), interval.lower(), interval.upper(), explanation, s.requestId());
     }
 
     @Override

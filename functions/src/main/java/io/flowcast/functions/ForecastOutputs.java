@@ -25,7 +25,7 @@ public final class ForecastOutputs {
             for (int step = 1; step <= f.yhat().length; step++) {
                 out.collect(new PredictionRow(f.productCode(), f.region(), f.originWeekEpochDay(), f.channel(), step,
                         f.originWeekEpochDay() + 7L * step, f.method(), f.modelVersion(),
-                        f.yhat()[step - 1], f.lo80()[step - 1], f.hi80()[step - 1], f.explanation()));
+                        f.yhat()[step - 1], f.lo80()[step - 1], f.hi80()[step - 1], f.explanation(), f.requestId()));
             }
         }
     }

@@ -1,7 +1,10 @@
 package io.flowcast.functions;
 
 import io.flowcast.aggregate.WeeklyHistory;
+import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetter;
 import io.flowcast.records.Delta;
+import io.flowcast.records.ForecastRequest;
 import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.WeeklyPoint;
@@ -11,7 +14,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -25,26 +28,41 @@ import org.apache.flink.util.OutputTag;
  * corrects that week and re-emits it as a correction, as long as the week is still in the ring;
  * older ones are counted in {@code weeklyLateDropped}. A series without lines for
  * {@code idleWeeks} weeks is dropped from state and stops emitting.
+ *
+ * <p>Forecast requests (second input, keyed by the same series) are answered here because the
+ * history they need is this operator's state: a request becomes a snapshot of the series as of
+ * its last closed week, with the request's id and horizon, on {@link #REQUEST_SNAPSHOTS}; a copy
+ * of the history in another operator would double the state and could lag behind corrections.
+ * A series without a closed week goes to {@link ForecastRequests#DEAD_LETTERS}. Requests change
+ * no state and register no timer.
  */
-public final class WeeklyAggregator extends KeyedProcessFunction<String, Delta<SalesLineChange>, WeeklyPoint> {
+public final class WeeklyAggregator extends KeyedCoProcessFunction<String, Delta<SalesLineChange>, ForecastRequest, WeeklyPoint> {
 
     private static final long serialVersionUID = 1L;
 
     /** The series' history after each week close (the newest closed week when several close at once). */
     public static final OutputTag<SeriesSnapshot> SNAPSHOTS = new OutputTag<>("series-snapshots") {};
 
+    /** The series' history as of its last closed week, for one forecast request. */
+    public static final OutputTag<SeriesSnapshot> REQUEST_SNAPSHOTS = new OutputTag<>("request-snapshots") {};
+
     static final String HISTORY = "weekly-history";
     private static final long WEEK_MILLIS = Duration.ofDays(7).toMillis();
     private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     private final int idleWeeks;
+    private final String job;
     private transient ValueState<WeeklyHistory> history;
     private transient Counter lateDropped;
     private transient Counter corrections;
     private transient Counter idleSeriesDropped;
+    private transient Counter requestsAnswered;
+    private transient Counter requestsRejected;
 
-    public WeeklyAggregator(int idleWeeks) {
+    /** @param job names the job in dead letters of rejected requests */
+    public WeeklyAggregator(int idleWeeks, String job) {
         this.idleWeeks = idleWeeks;
+        this.job = job;
     }
 
     @Override
@@ -53,10 +71,12 @@ public final class WeeklyAggregator extends KeyedProcessFunction<String, Delta<S
         lateDropped = getRuntimeContext().getMetricGroup().counter("weeklyLateDropped");
         corrections = getRuntimeContext().getMetricGroup().counter("weeklyCorrections");
         idleSeriesDropped = getRuntimeContext().getMetricGroup().counter("weeklyIdleSeriesDropped");
+        requestsAnswered = getRuntimeContext().getMetricGroup().counter("forecastRequestsAnswered");
+        requestsRejected = getRuntimeContext().getMetricGroup().counter("forecastRequestsRejected");
     }
 
     @Override
-    public void processElement(Delta<SalesLineChange> delta, Context ctx, Collector<WeeklyPoint> out) throws Exception {
+    public void processElement1(Delta<SalesLineChange> delta, Context ctx, Collector<WeeklyPoint> out) throws Exception {
         SalesLineChange line = delta.version();
         long week = WeeklyHistory.weekOf(line.orderedAtMillis());
         WeeklyHistory h = history.value();
@@ -111,6 +131,22 @@ public final class WeeklyAggregator extends KeyedProcessFunction<String, Delta<S
         if (!endOfInput) {
             ctx.timerService().registerEventTimeTimer(weekEnd(closedWeek + 7));
         }
+    }
+
+    @Override
+    public void processElement2(ForecastRequest request, Context ctx, Collector<WeeklyPoint> out) throws Exception {
+        WeeklyHistory h = history.value();
+        long lastClosed = h == null ? 0 : h.nextWeekToEmit - 7;
+        if (h == null || lastClosed < h.firstWeek || !h.holds(lastClosed)) {
+            requestsRejected.inc();
+            ctx.output(ForecastRequests.DEAD_LETTERS, ForecastRequests.deadLetter(job, request, DeadLetterReason.UNKNOWN_SERIES,
+                    h == null ? "no sales history for " + request.seriesKey() : "no closed week yet for " + request.seriesKey()));
+            return;
+        }
+        requestsAnswered.inc();
+        int weeks = h.length(lastClosed);
+        ctx.output(REQUEST_SNAPSHOTS, new SeriesSnapshot(request.productCode(), request.region(), lastClosed,
+                h.unitsSeries(lastClosed, weeks), h.revenueSeries(lastClosed, weeks), Long.toString(request.requestId()), request.horizon()));
     }
 
     /** Last millisecond of the week starting on {@code week} (epoch day of its Monday). */

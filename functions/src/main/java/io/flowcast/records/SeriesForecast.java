@@ -5,6 +5,7 @@ package io.flowcast.records;
  *
  * @param channel {@code units} or {@code revenue}
  * @param explanation pattern, chosen method and why (fallbacks included)
+ * @param requestId {@code ""} for a scheduled forecast, else the forecast request it answers
  */
 public record SeriesForecast(
         String productCode,
@@ -16,4 +17,12 @@ public record SeriesForecast(
         double[] yhat,
         double[] lo80,
         double[] hi80,
-        String explanation) {}
+        String explanation,
+        String requestId) {
+
+    /** A scheduled forecast (not the answer to a request). */
+    public SeriesForecast(String productCode, String region, long originWeekEpochDay, String channel, String method,
+            String modelVersion, double[] yhat, double[] lo80, double[] hi80, String explanation) {
+        this(productCode, region, originWeekEpochDay, channel, method, modelVersion, yhat, lo80, hi80, explanation, "");
+    }
+}

@@ -70,8 +70,8 @@ public final class JdbcSinks {
 
     static final String PREDICTION_SQL =
             "INSERT INTO flowcast.prediction_results (product_code, region, origin_week, channel, step, target_week, method,"
-                    + " model_version, yhat, lo80, hi80, explanation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (product_code, region, origin_week, channel, step, method, model_version) DO UPDATE SET"
+                    + " model_version, yhat, lo80, hi80, explanation, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (product_code, region, origin_week, channel, step, method, model_version, request_id) DO UPDATE SET"
                     + " target_week = EXCLUDED.target_week, yhat = EXCLUDED.yhat, lo80 = EXCLUDED.lo80, hi80 = EXCLUDED.hi80,"
                     + " explanation = EXCLUDED.explanation";
 
@@ -113,7 +113,7 @@ public final class JdbcSinks {
         return sink(ACCURACY_ALERT_SQL, new AccuracyAlertBinder(), options);
     }
 
-    /** Forecast rows, keyed by series, origin, channel, step, method and model version. */
+    /** Forecast rows, keyed by series, origin, channel, step, method, model version and request ('' if scheduled). */
     public static JdbcSink<PredictionRow> predictions(PostgresOptions options) {
         return sink(PREDICTION_SQL, new PredictionBinder(), options);
     }
@@ -312,6 +312,7 @@ public final class JdbcSinks {
             ps.setDouble(10, r.lo80());
             ps.setDouble(11, r.hi80());
             ps.setString(12, r.explanation());
+            ps.setString(13, r.requestId());
         }
     }
 

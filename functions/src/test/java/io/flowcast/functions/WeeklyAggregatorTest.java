@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import io.flowcast.records.ForecastRequest;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
@@ -26,27 +28,27 @@ class WeeklyAggregatorTest {
         return new SalesLineChange(key, false, "P1", "SP", at, new BigDecimal(units), new BigDecimal(revenue));
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, Delta<SalesLineChange>, WeeklyPoint> harness(int idleWeeks)
+    static KeyedTwoInputStreamOperatorTestHarness<String, Delta<SalesLineChange>, ForecastRequest, WeeklyPoint> harness(int idleWeeks)
             throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new WeeklyAggregator(idleWeeks), d -> d.version().seriesKey(), Types.STRING);
+        return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new WeeklyAggregator(idleWeeks, "test-job"), d -> d.version().seriesKey(), ForecastRequest::seriesKey, Types.STRING);
     }
 
-    private static long endOf(LocalDate week) {
+    static long endOf(LocalDate week) {
         return WeeklyAggregator.weekEnd(week.toEpochDay());
     }
 
     @Test
     void closesWeeksOnTheWatermarkIncludingEmptyOnes() throws Exception {
         try (var h = harness(26)) {
-            h.processElement(new Delta<>(+1, line("PV-1|1", W1.plusDays(2), "2.5", "25.0000001")), 0);
-            h.processElement(new Delta<>(+1, line("PV-2|1", W1.plusDays(6), "1", "10")), 0);
-            h.processElement(new Delta<>(+1, line("PV-3|1", W3.plusDays(1), "4", "40")), 0);
+            h.processElement1(new Delta<>(+1, line("PV-1|1", W1.plusDays(2), "2.5", "25.0000001")), 0);
+            h.processElement1(new Delta<>(+1, line("PV-2|1", W1.plusDays(6), "1", "10")), 0);
+            h.processElement1(new Delta<>(+1, line("PV-3|1", W3.plusDays(1), "4", "40")), 0);
             assertThat(h.numEventTimeTimers()).isEqualTo(1);
 
-            h.processWatermark(endOf(W1) - 1);
+            h.processBothWatermarks(new Watermark(endOf(W1) - 1));
             assertThat(h.extractOutputValues()).isEmpty();
-            h.processWatermark(endOf(W3));
+            h.processBothWatermarks(new Watermark(endOf(W3)));
 
             assertThat(h.extractOutputValues())
                     .extracting(WeeklyPoint::weekStartEpochDay, p -> p.units().toPlainString(), p -> p.revenue().stripTrailingZeros().toPlainString(), WeeklyPoint::correction)
@@ -63,10 +65,10 @@ class WeeklyAggregatorTest {
         try (var h = harness(26)) {
             SalesLineChange v1 = line("PV-1|1", W1, "5", "50");
             SalesLineChange v2 = line("PV-1|1", W1, "3", "30");
-            h.processElement(new Delta<>(+1, v1), 0);
-            h.processWatermark(endOf(W1));
-            h.processElement(new Delta<>(-1, v1), 0);
-            h.processElement(new Delta<>(+1, v2), 0);
+            h.processElement1(new Delta<>(+1, v1), 0);
+            h.processBothWatermarks(new Watermark(endOf(W1)));
+            h.processElement1(new Delta<>(-1, v1), 0);
+            h.processElement1(new Delta<>(+1, v2), 0);
 
             assertThat(h.extractOutputValues())
                     .extracting(p -> p.units().intValue(), WeeklyPoint::correction)
@@ -77,9 +79,9 @@ class WeeklyAggregatorTest {
     @Test
     void anOlderFirstLineExtendsTheSeriesBackwardsWithoutHoles() throws Exception {
         try (var h = harness(26)) {
-            h.processElement(new Delta<>(+1, line("PV-1|1", W3, "1", "1")), 0);
-            h.processWatermark(endOf(W3));
-            h.processElement(new Delta<>(+1, line("PV-2|1", W1, "2", "2")), 0);
+            h.processElement1(new Delta<>(+1, line("PV-1|1", W3, "1", "1")), 0);
+            h.processBothWatermarks(new Watermark(endOf(W3)));
+            h.processElement1(new Delta<>(+1, line("PV-2|1", W1, "2", "2")), 0);
             assertThat(h.extractOutputValues())
                     .extracting(WeeklyPoint::weekStartEpochDay, p -> p.units().intValue(), WeeklyPoint::correction)
                     .containsExactly(
@@ -92,16 +94,16 @@ class WeeklyAggregatorTest {
     @Test
     void idleSeriesAreDroppedAndEndOfInputClosesOnlyWeeksWithData() throws Exception {
         try (var h = harness(2)) {
-            h.processElement(new Delta<>(+1, line("PV-1|1", W1, "1", "1")), 0);
-            h.processWatermark(endOf(W1.plusWeeks(3)));
+            h.processElement1(new Delta<>(+1, line("PV-1|1", W1, "1", "1")), 0);
+            h.processBothWatermarks(new Watermark(endOf(W1.plusWeeks(3))));
             assertThat(h.extractOutputValues()).hasSize(3);
             assertThat(h.numKeyedStateEntries()).as("idle for 2 weeks: state dropped").isZero();
             assertThat(h.numEventTimeTimers()).isZero();
         }
         try (var h = harness(26)) {
-            h.processElement(new Delta<>(+1, line("PV-1|1", W1, "1", "1")), 0);
-            h.processElement(new Delta<>(+1, line("PV-2|1", W3, "1", "1")), 0);
-            h.processWatermark(Long.MAX_VALUE);
+            h.processElement1(new Delta<>(+1, line("PV-1|1", W1, "1", "1")), 0);
+            h.processElement1(new Delta<>(+1, line("PV-2|1", W3, "1", "1")), 0);
+            h.processBothWatermarks(new Watermark(Long.MAX_VALUE));
             assertThat(h.extractOutputValues()).extracting(WeeklyPoint::weekStartEpochDay)
                     .containsExactly(W1.toEpochDay(), W2.toEpochDay(), W3.toEpochDay());
             assertThat(h.numEventTimeTimers()).isZero();

@@ -32,7 +32,10 @@ public final class FlowcastConfig {
             "FLOWCAST_PG_USER", "postgres.user",
             "FLOWCAST_PG_PASSWORD", "postgres.password",
             "FLOWCAST_REDIS_URL", "redis.url",
-            "FLOWCAST_KAFKA", "kafka.bootstrap");
+            "FLOWCAST_KAFKA", "kafka.bootstrap",
+            "FLOWCAST_REQUESTS_ENABLED", "demand-forecast.requests.enabled",
+            "FLOWCAST_REQUESTS_SLOT", "demand-forecast.requests.slot-name",
+            "FLOWCAST_REQUESTS_STARTUP_MODE", "demand-forecast.requests.startup-mode");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

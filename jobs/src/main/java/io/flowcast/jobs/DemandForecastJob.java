@@ -15,6 +15,7 @@ import io.flowcast.functions.ChangedFeatures;
 import io.flowcast.functions.DemandProfileFunction;
 import io.flowcast.functions.ForecastFunction;
 import io.flowcast.functions.ForecastOutputs;
+import io.flowcast.functions.ForecastRequests;
 import io.flowcast.functions.ProfileCacheWrites;
 import io.flowcast.functions.SalesLineTimestamps;
 import io.flowcast.functions.VersionDeltaFunction;
@@ -22,8 +23,10 @@ import io.flowcast.functions.WeeklyAggregator;
 import io.flowcast.records.AbcClass;
 import io.flowcast.records.AccuracyRow;
 import io.flowcast.records.CdcMessage;
+import io.flowcast.records.DeadLetter;
 import io.flowcast.records.DemandProfile;
 import io.flowcast.records.ForecastError;
+import io.flowcast.records.ForecastRequest;
 import io.flowcast.records.MirrorChange;
 import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.SeriesForecast;
@@ -32,6 +35,7 @@ import io.flowcast.records.WeeklyPoint;
 import io.flowcast.sinks.JdbcSinks;
 import io.flowcast.sinks.RedisSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -53,6 +57,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *              '-> keyBy(series) forecast meets its week's actuals -> forecast_errors (PG)
  *                    |-> keyBy(product) rolling MAE/MAPE/R2 -> forecast_accuracy, forecast_accuracy_alerts (PG)
  *                    '-> keyBy(region)  rolling MAE/MAPE/R2 -> forecast_accuracy (PG)
+ *
+ * PG flowcast.forecast_requests (Flink CDC, outside event time) -> validate --dead letters--> dead_letter (PG)
+ *   -> keyBy(product|region) into the same aggregator: the series as of its last closed week
+ *        -> async forecast (requested horizon, units + revenue) -> prediction_results with request_id (PG)
  * </pre>
  */
 public final class DemandForecastJob {
@@ -65,8 +73,38 @@ public final class DemandForecastJob {
         FlowcastConfig config = JobArguments.parse(args);
         DemandJobOptions options = DemandJobOptions.from(config);
         StreamExecutionEnvironment env = CheckpointSettings.from(config).createEnvironment();
-        wire(source(env, options, false), options);
+        DataStream<CdcMessage> cdc = source(env, options, false);
+        wire(cdc, requests(env, options, cdc), options);
         env.execute(NAME);
+    }
+
+    /**
+     * Forecast requests from PostgreSQL, or none (derived from {@code cdc}) when
+     * {@code demand-forecast.requests.enabled} is false. The source takes no part in event time (see {@link ForecastRequests#outsideEventTime()}).
+     */
+    public static DataStream<ForecastRequest> requests(StreamExecutionEnvironment env, DemandJobOptions options, DataStream<CdcMessage> cdc) {
+        if (!options.requests().enabled()) {
+            return noRequests(cdc);
+        }
+        return env.fromSource(options.requests().build(), ForecastRequests.outsideEventTime(), "forecast-requests-source")
+                .uid("forecast-requests-source")
+                // One replication slot, one reader.
+                .setParallelism(1);
+    }
+
+    private static DataStream<ForecastRequest> noRequests(DataStream<CdcMessage> cdc) {
+        return cdc.flatMap(new ForecastRequests.None<CdcMessage>())
+                .returns(TypeInformation.of(ForecastRequest.class))
+                .name("no-forecast-requests")
+                .uid("no-forecast-requests")
+                .assignTimestampsAndWatermarks(ForecastRequests.outsideEventTime())
+                .name("no-requests-outside-event-time")
+                .uid("no-requests-outside-event-time");
+    }
+
+    /** The job without on-demand requests (bounded runs). */
+    public static void wire(DataStream<CdcMessage> cdc, DemandJobOptions options) {
+        wire(cdc, noRequests(cdc), options);
     }
 
     public static DataStream<CdcMessage> source(StreamExecutionEnvironment env, DemandJobOptions options, boolean bounded) {
@@ -74,7 +112,11 @@ public final class DemandForecastJob {
                 .uid("sales-cdc-source");
     }
 
-    public static void wire(DataStream<CdcMessage> cdc, DemandJobOptions options) {
+    public static void wire(DataStream<CdcMessage> cdc, DataStream<ForecastRequest> requests, DemandJobOptions options) {
+        SingleOutputStreamOperator<ForecastRequest> validRequests = requests.process(new ForecastRequests.Validate(NAME))
+                .name("validate-requests")
+                .uid("validate-requests");
+
         SingleOutputStreamOperator<MirrorChange> changes =
                 cdc.process(new CdcDecodeFunction(NAME, options.maxFutureSkew()))
                         .name("decode-validate")
@@ -97,12 +139,35 @@ public final class DemandForecastJob {
                 .name("sales-line-deltas")
                 .uid("sales-line-deltas")
                 .keyBy(new ChangeProjections.BySeries())
-                .process(new WeeklyAggregator(options.idleWeeks()))
+                .connect(validRequests.keyBy(new ForecastRequests.BySeries()))
+                .process(new WeeklyAggregator(options.idleWeeks(), NAME))
                 .name("weekly-aggregator")
                 .uid("weekly-aggregator");
         weeks.sinkTo(JdbcSinks.weeklySales(options.postgres()))
                 .name("pg-weekly-sales")
                 .uid("pg-weekly-sales");
+
+        DataStream<DeadLetter> rejectedRequests = validRequests.getSideOutput(ForecastRequests.DEAD_LETTERS)
+                .union(weeks.getSideOutput(ForecastRequests.DEAD_LETTERS));
+        rejectedRequests.sinkTo(JdbcSinks.deadLetters(options.postgres()))
+                .name("pg-request-dead-letter")
+                .uid("pg-request-dead-letter");
+        // Answers get their own forecast operator: a request is not queued behind the burst of
+        // scheduled forecasts a week close starts, and never overwrites the ml:forecast:* cache.
+        AsyncDataStream.unorderedWait(
+                        weeks.getSideOutput(WeeklyAggregator.REQUEST_SNAPSHOTS),
+                        new ForecastFunction(options.forecastMethod(), options.forecastHorizon(), options.forecastThreads()),
+                        options.forecastTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        options.forecastCapacity())
+                .name("request-forecast")
+                .uid("request-forecast")
+                .flatMap(new ForecastOutputs.ToPredictionRows())
+                .name("request-prediction-rows")
+                .uid("request-prediction-rows")
+                .sinkTo(JdbcSinks.predictions(options.postgres()))
+                .name("pg-request-predictions")
+                .uid("pg-request-predictions");
 
         DataStream<SeriesSnapshot> snapshots = weeks.getSideOutput(WeeklyAggregator.SNAPSHOTS);
         SingleOutputStreamOperator<AbcClass> abc = snapshots.keyBy(new ChangeProjections.AllProducts())

@@ -29,7 +29,8 @@ public record DemandJobOptions(
         int accuracyLeadWeeks,
         Duration accuracyWindow,
         double accuracyMapeAlert,
-        int accuracyMinSamples)
+        int accuracyMinSamples,
+        RequestSourceOptions requests)
         implements Serializable {
 
     /** Whole weeks in the accuracy window (30 days: the 4 weeks ending with the closed week). */
@@ -63,6 +64,7 @@ public record DemandJobOptions(
                 config.integer(prefix + "accuracy.lead-weeks"),
                 config.duration(prefix + "accuracy.window"),
                 Double.parseDouble(config.string(prefix + "accuracy.mape-alert")),
-                config.integer(prefix + "accuracy.min-samples"));
+                config.integer(prefix + "accuracy.min-samples"),
+                RequestSourceOptions.from(config));
     }
 }

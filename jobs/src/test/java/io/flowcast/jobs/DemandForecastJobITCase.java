@@ -286,7 +286,7 @@ class DemandForecastJobITCase {
             List<String> unscored = new ArrayList<>();
             ResultSet gaps = st.executeQuery("SELECT w.product_code, w.region, w.week_start, p.channel FROM flowcast.weekly_sales w"
                     + " JOIN flowcast.prediction_results p ON p.product_code = w.product_code AND p.region = w.region"
-                    + " AND p.target_week = w.week_start AND p.step = 1" + scoredWeeks.formatted("w.week_start", "w")
+                    + " AND p.target_week = w.week_start AND p.step = 1 AND p.request_id = ''" + scoredWeeks.formatted("w.week_start", "w")
                     + " AND NOT EXISTS (SELECT 1 FROM flowcast.forecast_errors e WHERE e.product_code = w.product_code"
                     + " AND e.region = w.region AND e.target_week = w.week_start AND e.channel = p.channel)");
             while (gaps.next()) {
@@ -300,7 +300,7 @@ class DemandForecastJobITCase {
                     + " LEFT JOIN flowcast.weekly_sales w ON w.product_code = e.product_code AND w.region = e.region"
                     + " AND w.week_start = e.target_week"
                     + " LEFT JOIN flowcast.prediction_results p ON p.product_code = e.product_code AND p.region = e.region"
-                    + " AND p.target_week = e.target_week AND p.channel = e.channel AND p.step = 1"
+                    + " AND p.target_week = e.target_week AND p.channel = e.channel AND p.step = 1 AND p.request_id = ''"
                     + " AND p.origin_week = e.origin_week"
                     + " WHERE (e.actual IS DISTINCT FROM CASE e.channel WHEN 'units' THEN w.units ELSE w.revenue END"
                     + " OR e.forecast IS DISTINCT FROM p.yhat)" + scoredWeeks.formatted("e.target_week", "e"));
