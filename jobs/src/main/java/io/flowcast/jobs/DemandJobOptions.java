@@ -25,7 +25,9 @@ public record DemandJobOptions(
         int forecastHorizon,
         int forecastThreads,
         int forecastCapacity,
-        Duration forecastTimeout)
+        Duration forecastTimeout,
+        String warehousePrefix,
+        int kpiWindowWeeks)
         implements Serializable {
 
     public static DemandJobOptions from(FlowcastConfig config) {
@@ -50,6 +52,8 @@ public record DemandJobOptions(
                 config.integer(prefix + "forecast-horizon"),
                 config.integer(prefix + "forecast-threads"),
                 config.integer(prefix + "forecast-capacity"),
-                config.duration(prefix + "forecast-timeout"));
+                config.duration(prefix + "forecast-timeout"),
+                config.string(prefix + "warehouse-prefix"),
+                config.integer(prefix + "kpi-window-weeks"));
     }
 }
