@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -32,12 +34,19 @@ import org.apache.flink.util.Collector;
  * row up to that instant and every order line of the window has arrived. A quiet stock stream is
  * marked idle upstream ({@link StockLevelWatermarks}) and then does not hold snapshots back.
  *
- * <p>State per series, bounded by the window: pending snapshots; fulfilled and ordered units per
- * order week (exact fixed point, thousandths), for the weeks a pending or future window can
- * reach; the latest stock row per week of change, for those weeks plus the newest one before
- * them (the level those weeks start from). Order lines older than any reachable window are
- * counted in {@code kpiLateOrderLines} and dropped. Stock keys of a warehouse whose region sells
- * nothing of the product keep at most that one row: bounded by the stock table itself.
+ * <p>Data that arrives after its week closed (an order line amended or cancelled days later, a
+ * stock row from a stream that was idle) corrects the last closed snapshot: it is emitted again
+ * with recomputed KPIs (metric {@code kpiCorrections}), as {@code weekly_sales} rewrites a
+ * corrected week, so the stored features end up equal to the KPIs of the final data whatever
+ * the arrival order.
+ *
+ * <p>State per series, bounded by the window: pending snapshots and the last closed one;
+ * fulfilled and ordered units per order week (exact fixed point, thousandths) from the last
+ * closed window's first week on; the latest stock row per week of change, for those weeks plus
+ * the newest one before them (the level those weeks start from). Order lines older than the last
+ * closed window are counted in {@code kpiLateOrderLines} and dropped. Before a series' first
+ * close, stock rows older than the watermark's window are pruned the same way, so stock keys of a
+ * warehouse whose region sells nothing of the product keep a few rows: bounded by the stock table.
  */
 public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, SeriesSnapshot, InventorySignal, KpiSnapshot> {
 
@@ -46,6 +55,7 @@ public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, S
     static final String PENDING = "pending-snapshots";
     static final String FULFILMENT = "weekly-fulfilment";
     static final String STOCK = "stock-by-week";
+    static final String LAST_CLOSED = "last-closed-snapshot";
     private static final int FULFILLED = 0;
     private static final int ORDERED = 1;
     private static final double UNITS_PER_FIXED = Math.pow(10, WeeklyHistory.UNITS_SCALE);
@@ -54,7 +64,9 @@ public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, S
     private transient MapState<Long, SeriesSnapshot> pending;
     private transient MapState<Long, long[]> fulfilment;
     private transient MapState<Long, InventorySignal> stock;
+    private transient ValueState<SeriesSnapshot> lastClosed;
     private transient Counter lateOrderLines;
+    private transient Counter corrections;
 
     /** @param windowWeeks weeks of the KPI window ({@code demand-forecast.kpi-window-weeks}) */
     public InventoryKpiFunction(int windowWeeks) {
@@ -72,7 +84,10 @@ public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, S
                 new MapStateDescriptor<>(FULFILMENT, Types.LONG, PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         stock = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>(STOCK, Types.LONG, TypeInformation.of(InventorySignal.class)));
+        lastClosed = getRuntimeContext().getState(
+                new ValueStateDescriptor<>(LAST_CLOSED, TypeInformation.of(SeriesSnapshot.class)));
         lateOrderLines = getRuntimeContext().getMetricGroup().counter("kpiLateOrderLines");
+        corrections = getRuntimeContext().getMetricGroup().counter("kpiCorrections");
     }
 
     @Override
@@ -90,12 +105,12 @@ public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, S
     @Override
     public void processElement2(InventorySignal signal, Context ctx, Collector<KpiSnapshot> out) throws Exception {
         long week = WeeklyHistory.weekOf(signal.eventTimeMillis());
-        long oldest = oldestReachableWeek(ctx.timerService().currentWatermark());
+        SeriesSnapshot closed = lastClosed.value();
         if (signal.kind() == InventorySignal.Kind.ORDER_LINE) {
             if (signal.fulfilled() == null) {
                 return; // no fulfilment reported: the line is in no service-level or shipping sum
             }
-            if (week < oldest) {
+            if (closed != null && week < firstWeekOf(closed)) {
                 lateOrderLines.inc();
                 return;
             }
@@ -110,15 +125,19 @@ public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, S
             } else {
                 fulfilment.put(week, sums);
             }
-            return;
+        } else {
+            InventorySignal current = stock.get(week);
+            // Same instant: the later arrival is the later version (one key's changes keep their order in Kafka).
+            if (current == null || signal.eventTimeMillis() >= current.eventTimeMillis()) {
+                stock.put(week, signal);
+            }
+            if (current == null && closed == null) {
+                pruneStock(watermarkWindowStart(ctx.timerService().currentWatermark()));
+            }
         }
-        InventorySignal current = stock.get(week);
-        // Same instant: the later arrival is the later version (one key's changes keep their order in Kafka).
-        if (current == null || signal.eventTimeMillis() >= current.eventTimeMillis()) {
-            stock.put(week, signal);
-        }
-        if (current == null) {
-            pruneStock(oldest);
+        if (closed != null && week <= closed.weekStartEpochDay()) {
+            corrections.inc();
+            close(closed, out);
         }
     }
 
@@ -132,11 +151,17 @@ public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, S
         }
     }
 
+    /** First week of a snapshot's KPI window. */
+    private long firstWeekOf(SeriesSnapshot snapshot) {
+        int weeks = Math.max(1, Math.min(windowWeeks, snapshot.units().length));
+        return snapshot.weekStartEpochDay() - 7L * (weeks - 1);
+    }
+
     /**
      * The oldest week a window of a snapshot not yet closed can reach: pending and future
      * snapshots are for weeks that end after the watermark.
      */
-    private long oldestReachableWeek(long watermark) {
+    private long watermarkWindowStart(long watermark) {
         if (watermark == Long.MIN_VALUE) {
             return Long.MIN_VALUE;
         }
@@ -146,7 +171,11 @@ public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, S
     private void close(SeriesSnapshot snapshot, Collector<KpiSnapshot> out) throws Exception {
         long week = snapshot.weekStartEpochDay();
         int weeks = Math.max(1, Math.min(windowWeeks, snapshot.units().length));
-        long first = week - 7L * (weeks - 1);
+        long first = firstWeekOf(snapshot);
+        SeriesSnapshot previous = lastClosed.value();
+        if (previous == null || previous.weekStartEpochDay() <= week) {
+            lastClosed.update(snapshot);
+        }
         long shipped = 0;
         long ordered = 0;
         for (Map.Entry<Long, long[]> e : fulfilment.entries()) {

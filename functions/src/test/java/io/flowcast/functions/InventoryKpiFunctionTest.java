@@ -115,9 +115,33 @@ class InventoryKpiFunctionTest {
             assertThat(out.get(1).kpis().serviceLevel()).isEqualTo(0.5);
             assertThat(out.get(1).kpis().onHand()).as("the W1 row still stands").isEqualTo(50.0);
             assertThat(out.get(1).kpis().turnover()).isCloseTo(2 * 26.0 / 50, within(1e-12));
-            // Left: the W3 sums and the W1 stock row (the level later weeks start from).
-            assertThat(h.numKeyedStateEntries()).isEqualTo(2);
+            // Left: the W3 sums, the W1 stock row (the level later weeks start from), the last close.
+            assertThat(h.numKeyedStateEntries()).isEqualTo(3);
+            assertThat(out).hasSize(2);
             assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void dataArrivingAfterTheCloseCorrectsTheLastClosedSnapshot() throws Exception {
+        try (var h = harness(13)) {
+            h.processElement2(stock(at(W1, 8), "50", "1"), 0);
+            h.processElement2(line(W2, +1, "10", "10"), 0);
+            h.processElement1(snapshot(W2, 2), endOf(W2));
+            h.processBothWatermarks(new Watermark(endOf(W2)));
+            // Days later the line is amended (ordered 10 -> 20) and a W2 stock row shows up late.
+            h.processElement2(line(W2, -1, "10", "10"), 0);
+            h.processElement2(line(W2, +1, "20", "10"), 0);
+            h.processElement2(stock(at(W2, 8), "40", "1"), 0);
+            // The current week's stock does not touch the closed week.
+            h.processElement2(stock(at(W3, 8), "30", "1"), 0);
+
+            List<KpiSnapshot> out = h.extractOutputValues();
+            assertThat(out).extracting(s -> s.snapshot().weekStartEpochDay()).containsOnly(W2.toEpochDay());
+            // The -1 of the amendment passes through a state with nothing ordered.
+            assertThat(out).extracting(s -> s.kpis().serviceLevel()).containsExactly(1.0, null, 0.5, 0.5);
+            assertThat(out).extracting(s -> s.kpis().onHand()).containsExactly(50.0, 50.0, 50.0, 40.0);
+            assertThat(out.get(3).kpis().turnover()).isCloseTo(10 * 26.0 / 45, within(1e-12));
         }
     }
 

@@ -290,13 +290,14 @@ class DemandForecastJobITCase {
         try (Connection c = db.connect(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT product_code, region, as_of_week, quality_score, features->>'kpi_window_weeks',"
                         + " features->>'on_hand', features->>'stock_value', features->>'dio', features->>'turnover',"
-                        + " features->>'service_level' FROM flowcast.feature_store")) {
+                        + " features->>'service_level', features::text FROM flowcast.feature_store")) {
             while (rs.next()) {
                 String product = rs.getString(1);
                 String region = rs.getString(2);
-                String key = product + "|" + region;
                 java.time.LocalDate week = rs.getObject(3, java.time.LocalDate.class);
-                int weeks = (int) Math.min(window, java.time.temporal.ChronoUnit.WEEKS.between(firstWeek.get(key), week) + 1);
+                String key = product + "|" + region + " " + week + " " + rs.getString(11);
+                String series1 = product + "|" + region;
+                int weeks = (int) Math.min(window, java.time.temporal.ChronoUnit.WEEKS.between(firstWeek.get(series1), week) + 1);
                 java.time.LocalDate first = week.minusWeeks(weeks - 1);
                 double shipped = 0;
                 double ordered = 0;
@@ -326,6 +327,7 @@ class DemandForecastJobITCase {
                     withoutStock++;
                 }
                 Double serviceLevel = ordered > 0 ? shipped / ordered : null;
+                key = key + " expected shipped " + shipped + " ordered " + ordered;
                 assertThat(rs.getInt(5)).as(key).isEqualTo(weeks);
                 assertKpi(key + " on_hand", rs.getString(6), expectedOnHand);
                 assertKpi(key + " stock_value", rs.getString(7), stockValue);
@@ -333,8 +335,8 @@ class DemandForecastJobITCase {
                 assertKpi(key + " turnover", rs.getString(9), turnover);
                 assertKpi(key + " service_level", rs.getString(10), serviceLevel);
 
-                List<Double> units = series.get(key);
-                int upTo = (int) java.time.temporal.ChronoUnit.WEEKS.between(firstWeek.get(key), week) + 1;
+                List<Double> units = series.get(series1);
+                int upTo = (int) java.time.temporal.ChronoUnit.WEEKS.between(firstWeek.get(series1), week) + 1;
                 double[] history = units.subList(Math.max(0, upTo - 104), upTo).stream().mapToDouble(Double::doubleValue).toArray();
                 double quality = FeatureExtractor.extract(history).qualityScore() * (stocked ? 1.0 : FeatureExtractor.MISSING_STOCK_QUALITY);
                 assertThat(rs.getDouble(4)).as(key + " quality_score").isCloseTo(quality, org.assertj.core.api.Assertions.within(1e-9));
