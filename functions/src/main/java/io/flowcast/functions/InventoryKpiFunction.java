@@ -42,9 +42,9 @@ import org.apache.flink.util.Collector;
  *
  * <p>State per series, bounded by the window: pending snapshots and the last closed one;
  * fulfilled and ordered units per order week (exact fixed point, thousandths) from the last
- * closed window's first week on; the latest stock row per week of change, for those weeks plus
- * the newest one before them (the level those weeks start from). Order lines older than the last
- * closed window are counted in {@code kpiLateOrderLines} and dropped. Before a series' first
+ * closed week's full window on; the latest stock row per week of change, for those weeks plus
+ * the newest one before them (the level those weeks start from). Order lines older than that
+ * window are counted in {@code kpiLateOrderLines} and dropped. Before a series' first
  * close, stock rows older than the watermark's window are pruned the same way, so stock keys of a
  * warehouse whose region sells nothing of the product keep a few rows: bounded by the stock table.
  */
@@ -110,7 +110,7 @@ public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, S
             if (signal.fulfilled() == null) {
                 return; // no fulfilment reported: the line is in no service-level or shipping sum
             }
-            if (closed != null && week < firstWeekOf(closed)) {
+            if (closed != null && week < reachOf(closed)) {
                 lateOrderLines.inc();
                 return;
             }
@@ -149,6 +149,16 @@ public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, S
             pending.remove(week);
             close(snapshot, out);
         }
+    }
+
+    /**
+     * First week a full window ending with the snapshot's week reaches. State is kept from here
+     * on, not just from the snapshot's own (shorter) window: a late line older than a young
+     * series' first week extends the series backwards ({@link WeeklyAggregator}), and the next
+     * snapshots' windows include it.
+     */
+    private long reachOf(SeriesSnapshot snapshot) {
+        return snapshot.weekStartEpochDay() - 7L * (windowWeeks - 1);
     }
 
     /** First week of a snapshot's KPI window. */
@@ -199,7 +209,7 @@ public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, S
         out.collect(new KpiSnapshot(snapshot, InventoryKpis.compute(
                 weeks, onHand, averageCost, closing, shipped / UNITS_PER_FIXED, ordered / UNITS_PER_FIXED)));
         // Later snapshots are for later weeks: their windows start after this one's.
-        long oldest = first;
+        long oldest = reachOf(snapshot);
         List<Long> stale = new ArrayList<>();
         for (Long w : fulfilment.keys()) {
             if (w < oldest) {

@@ -146,6 +146,24 @@ class InventoryKpiFunctionTest {
     }
 
     @Test
+    void aLateLineOlderThanTheSeriesCountsOnceTheSeriesExtendsBackwards() throws Exception {
+        try (var h = harness(13)) {
+            h.processElement2(line(W2, +1, "10", "10"), 0);
+            h.processElement1(snapshot(W2, 1), endOf(W2));
+            h.processBothWatermarks(new Watermark(endOf(W2)));
+            // Kept although it precedes the series (and the last window) ...
+            h.processElement2(line(W1, +1, "10", "0"), 0);
+            // ... because the aggregator then reports the series from W1 on.
+            h.processElement1(snapshot(W3, 3), endOf(W3));
+            h.processBothWatermarks(new Watermark(endOf(W3)));
+
+            List<KpiSnapshot> out = h.extractOutputValues();
+            assertThat(out).extracting(s -> s.kpis().serviceLevel()).containsExactly(1.0, 1.0, 0.5);
+            assertThat(out.get(2).kpis().windowWeeks()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void seriesWithoutStockDataGetsNullStockKpis() throws Exception {
         try (var h = harness(13)) {
             h.processElement2(line(W1, +1, "10", "7"), 0);
