@@ -11,7 +11,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * <p>Stock rows of a quiet warehouse, or a deployment without stock CDC, must not hold back the
  * inventory KPIs (their operator's watermark is the minimum of its inputs): the stream is marked
  * idle after {@code idleness} without records, and the KPIs then follow the order-time watermark.
- * A stock level that arrives after its week has closed updates the following weeks only.
+ * A stock level that arrives after its week has closed corrects the last closed week
+ * ({@link InventoryKpiFunction}).
  */
 public final class StockLevelWatermarks implements SerializableTimestampAssigner<InventorySignal> {
 
