@@ -12,7 +12,8 @@ package io.flowcast.features;
  * @param trendStrength share of variance explained by a linear trend (R^2), in [0, 1]
  * @param seasonalStrength 1 - Var(remainder) / Var(detrended), period 52, in [0, 1]; 0 below two years
  * @param velocity mean of the last 4 weeks over the mean of the whole history (1 = steady)
- * @param qualityScore completeness x (1 - outlier share), in [0, 1]
+ * @param qualityScore completeness x (1 - outlier share), in [0, 1]; in the stored vector also x 0.5
+ *     when the stock was unknown ({@link FeatureExtractor#withInventory})
  */
 public record DemandFeatures(
         int weeks,

@@ -18,7 +18,24 @@ public final class FeatureExtractor {
     /** Scales the median absolute deviation to a standard deviation under normality. */
     private static final double MAD_TO_SIGMA = 1.4826;
 
+    /**
+     * Quality factor of a vector without stock data. The vector has two groups of features, the
+     * demand shape (from the order lines) and the inventory position (from the stock level); a
+     * model reading it has half the picture when the second is missing.
+     */
+    public static final double MISSING_STOCK_QUALITY = 0.5;
+
     private FeatureExtractor() {}
+
+    /**
+     * The demand features with the quality score of the whole vector: the demand quality (see
+     * {@link #extract}) x {@link #MISSING_STOCK_QUALITY} when the stock was unknown at the week close.
+     */
+    public static DemandFeatures withInventory(DemandFeatures f, InventoryKpis kpis) {
+        double quality = f.qualityScore() * (kpis.stockKnown() ? 1.0 : MISSING_STOCK_QUALITY);
+        return new DemandFeatures(f.weeks(), f.mean(), f.cv(), f.adi(), f.cv2(), f.zeroShare(), f.trendStrength(),
+                f.seasonalStrength(), f.velocity(), quality);
+    }
 
     public static DemandFeatures extract(double[] units) {
         int n = units.length;

@@ -10,6 +10,9 @@ import java.util.Locale;
  * The stored form of {@link DemandFeatures}: a JSON object with values rounded to 6 significant
  * digits (an infinite ADI, a series without demand, is null), and its SHA-256 content hash, which
  * lets the feature store skip rewriting a vector that did not change (seed 002's deduplication).
+ *
+ * <p>With inventory KPIs ({@link InventoryKpis}) the object also has {@code kpi_window_weeks,
+ * on_hand, stock_value, dio, turnover, service_level}; an unknown or undefined KPI is null.
  */
 public final class FeatureJson {
 
@@ -28,12 +31,28 @@ public final class FeatureJson {
                 + ",\"quality_score\":" + number(f.qualityScore()) + "}";
     }
 
+    /** The demand features followed by the inventory KPIs of the same week close. */
+    public static String toJson(DemandFeatures f, InventoryKpis k) {
+        String demand = toJson(f);
+        return demand.substring(0, demand.length() - 1)
+                + ",\"kpi_window_weeks\":" + k.windowWeeks()
+                + ",\"on_hand\":" + number(k.onHand())
+                + ",\"stock_value\":" + number(k.stockValue())
+                + ",\"dio\":" + number(k.daysInventoryOutstanding())
+                + ",\"turnover\":" + number(k.turnover())
+                + ",\"service_level\":" + number(k.serviceLevel()) + "}";
+    }
+
     public static String contentHash(String json) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
+    }
+
+    private static String number(Double value) {
+        return value == null ? "null" : number(value.doubleValue());
     }
 
     private static String number(double value) {

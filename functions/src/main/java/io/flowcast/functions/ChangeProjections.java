@@ -3,6 +3,9 @@ package io.flowcast.functions;
 import io.flowcast.cdc.MirrorTable;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.Delta;
+import io.flowcast.records.FulfilmentLine;
+import io.flowcast.records.InventorySignal;
+import io.flowcast.records.KpiSnapshot;
 import io.flowcast.records.MirrorChange;
 import io.flowcast.records.QualitySample;
 import io.flowcast.records.SalesLineChange;
@@ -12,7 +15,10 @@ import io.flowcast.records.TransactionChange;
 import java.math.BigDecimal;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
 /**
@@ -203,6 +209,121 @@ public final class ChangeProjections {
         @Override
         public String getKey(StockSignal signal) {
             return signal.productCode();
+        }
+    }
+
+    /** Sales-order line changes as {@link FulfilmentLine}s (ordered and fulfilled units). */
+    public static final class ToFulfilmentLines implements FlatMapFunction<MirrorChange, FulfilmentLine> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(MirrorChange change, Collector<FulfilmentLine> out) {
+            if (change.table() != MirrorTable.SALES_ORDERS) {
+                return;
+            }
+            if (change.isDelete()) {
+                out.collect(new FulfilmentLine(change.key(), true, "", "", 0L, BigDecimal.ZERO, null));
+                return;
+            }
+            out.collect(new FulfilmentLine(
+                    change.key(),
+                    false,
+                    (String) change.get("codigo_produto"),
+                    (String) change.get("regiao"),
+                    change.eventTime().toEpochMilli(),
+                    (BigDecimal) change.get("quantidade"),
+                    (BigDecimal) change.get("quantidade_atendida")));
+        }
+    }
+
+    public static final class ByFulfilmentLine implements KeySelector<FulfilmentLine, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(FulfilmentLine line) {
+            return line.lineKey();
+        }
+    }
+
+    /** A line version entering (+1) or leaving (-1) its week, as an {@link InventorySignal}. */
+    public static final class FulfilmentDeltaToSignal implements MapFunction<Delta<FulfilmentLine>, InventorySignal> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public InventorySignal map(Delta<FulfilmentLine> delta) {
+            FulfilmentLine line = delta.version();
+            return new InventorySignal(InventorySignal.Kind.ORDER_LINE, line.productCode(), line.region(),
+                    line.orderedAtMillis(), delta.sign(), line.ordered(), line.fulfilled(), null, null);
+        }
+    }
+
+    /**
+     * Stock-level changes as {@link InventorySignal}s of the demand series they serve: the
+     * warehouse {@code <prefix><region>} serves the sales region {@code <region>} (the warehouse
+     * carries no region of its own; see {@code demand-forecast.warehouse-prefix}). Rows of other
+     * warehouses serve no series and are counted in {@code stockLevelsUnmapped}.
+     */
+    public static final class ToSeriesStockLevels extends RichFlatMapFunction<MirrorChange, InventorySignal> {
+        private static final long serialVersionUID = 1L;
+
+        private final String warehousePrefix;
+        private transient Counter unmapped;
+
+        public ToSeriesStockLevels(String warehousePrefix) {
+            this.warehousePrefix = warehousePrefix;
+        }
+
+        @Override
+        public void open(OpenContext openContext) {
+            unmapped = getRuntimeContext().getMetricGroup().counter("stockLevelsUnmapped");
+        }
+
+        /** The region a warehouse serves, or null. */
+        public static String regionOf(String warehouse, String warehousePrefix) {
+            if (warehouse == null || !warehouse.startsWith(warehousePrefix)) {
+                return null;
+            }
+            String region = warehouse.substring(warehousePrefix.length());
+            return MirrorTable.REGIONS.contains(region) ? region : null;
+        }
+
+        @Override
+        public void flatMap(MirrorChange change, Collector<InventorySignal> out) {
+            if (change.table() != MirrorTable.STOCK_LEVELS) {
+                return;
+            }
+            String region = regionOf((String) change.get("deposito"), warehousePrefix);
+            if (region == null) {
+                unmapped.inc();
+                return;
+            }
+            String product = (String) change.get("codigo_produto");
+            if (change.isDelete()) {
+                out.collect(new InventorySignal(InventorySignal.Kind.STOCK_DELETED, product, region,
+                        change.sourceTsMillis(), 0, null, null, null, null));
+                return;
+            }
+            out.collect(new InventorySignal(InventorySignal.Kind.STOCK_LEVEL, product, region,
+                    change.eventTime().toEpochMilli(), 0, null, null,
+                    (BigDecimal) change.get("quantidade_disponivel"), (BigDecimal) change.get("custo_medio")));
+        }
+    }
+
+    public static final class BySignalSeries implements KeySelector<InventorySignal, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(InventorySignal signal) {
+            return signal.seriesKey();
+        }
+    }
+
+    public static final class ByKpiSnapshotSeries implements KeySelector<KpiSnapshot, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(KpiSnapshot snapshot) {
+            return snapshot.snapshot().productCode() + "|" + snapshot.snapshot().region();
         }
     }
 }

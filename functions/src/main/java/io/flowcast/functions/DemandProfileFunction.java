@@ -5,6 +5,7 @@ import io.flowcast.features.DemandFeatures;
 import io.flowcast.features.FeatureExtractor;
 import io.flowcast.features.FeatureJson;
 import io.flowcast.records.DemandProfile;
+import io.flowcast.records.KpiSnapshot;
 import io.flowcast.records.SeriesSnapshot;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -14,10 +15,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by series: features and demand classes at each week close. Remembers the content hash of
- * the last stored feature vector so that an unchanged vector is not rewritten.
+ * Keyed by series: features (demand shape and inventory KPIs) and demand classes at each week
+ * close. Remembers the content hash of the last stored feature vector so that an unchanged vector
+ * is not rewritten. The quality score of a vector without stock data is lowered
+ * ({@link FeatureExtractor#withInventory}); the classes depend on the demand shape only.
  */
-public final class DemandProfileFunction extends KeyedProcessFunction<String, SeriesSnapshot, DemandProfile> {
+public final class DemandProfileFunction extends KeyedProcessFunction<String, KpiSnapshot, DemandProfile> {
 
     private static final long serialVersionUID = 1L;
 
@@ -36,9 +39,10 @@ public final class DemandProfileFunction extends KeyedProcessFunction<String, Se
     }
 
     @Override
-    public void processElement(SeriesSnapshot snapshot, Context ctx, Collector<DemandProfile> out) throws Exception {
-        DemandFeatures features = FeatureExtractor.extract(snapshot.units());
-        String json = FeatureJson.toJson(features);
+    public void processElement(KpiSnapshot input, Context ctx, Collector<DemandProfile> out) throws Exception {
+        SeriesSnapshot snapshot = input.snapshot();
+        DemandFeatures features = FeatureExtractor.withInventory(FeatureExtractor.extract(snapshot.units()), input.kpis());
+        String json = FeatureJson.toJson(features, input.kpis());
         String hash = FeatureJson.contentHash(json);
         boolean changed = !hash.equals(lastHash.value());
         if (changed) {

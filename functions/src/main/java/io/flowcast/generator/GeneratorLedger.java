@@ -71,6 +71,23 @@ public final class GeneratorLedger {
         }
     }
 
+    /** One stock row (product x warehouse) in one ISO week: the week of its {@code data_atualizacao}. */
+    public record StockWeek(String productCode, String warehouse, LocalDate weekStart) {}
+
+    /**
+     * Fulfilment of one series-week over the final sales rows that report a fulfilled quantity.
+     *
+     * @param ordered sum of {@code quantidade}
+     * @param fulfilled sum of {@code quantidade_atendida}
+     */
+    public record WeeklyFulfilment(BigDecimal ordered, BigDecimal fulfilled) {
+        WeeklyFulfilment plus(int sign, BigDecimal rowOrdered, BigDecimal rowFulfilled) {
+            return sign > 0
+                    ? new WeeklyFulfilment(ordered.add(rowOrdered), fulfilled.add(rowFulfilled))
+                    : new WeeklyFulfilment(ordered.subtract(rowOrdered), fulfilled.subtract(rowFulfilled));
+        }
+    }
+
     private static final MirrorTable TX = MirrorTable.INVENTORY_TRANSACTIONS;
     private static final MirrorTable SO = MirrorTable.SALES_ORDERS;
     private static final int TX_ID = TX.indexOfSource("id_movimentacao");
@@ -81,6 +98,11 @@ public final class GeneratorLedger {
     private static final int SO_REGION = SO.indexOfSource("regiao");
     private static final int SO_QUANTITY = SO.indexOfSource("quantidade");
     private static final int SO_TIME = SO.indexOfSource("data_pedido");
+    private static final int SO_FULFILLED = SO.indexOfSource("quantidade_atendida");
+    private static final MirrorTable ST = MirrorTable.STOCK_LEVELS;
+    private static final int ST_PRODUCT = ST.indexOfSource("codigo_produto");
+    private static final int ST_WAREHOUSE = ST.indexOfSource("deposito");
+    private static final int ST_TIME = ST.indexOfSource("data_atualizacao");
 
     private final boolean keepRows;
     private final List<SeriesProfile> series;
@@ -92,6 +114,8 @@ public final class GeneratorLedger {
     private final Map<ProductMonth, TransactionAggregate> monthly = new HashMap<>();
     private final Map<String, Object[]> latestTransactions = new HashMap<>();
     private final Map<SalesWeek, WeeklySales> weekly = new HashMap<>();
+    private final Map<SalesWeek, WeeklyFulfilment> fulfilment = new HashMap<>();
+    private final Map<StockWeek, Object[]> stockByWeek = new HashMap<>();
     private long tombstones;
 
     GeneratorLedger(boolean keepRows, List<SeriesProfile> series) {
@@ -142,6 +166,12 @@ public final class GeneratorLedger {
             if (event.after() != null) {
                 addSale(1, event.after());
             }
+        } else if (table == ST) {
+            if (event.op() == ChangeOp.DELETE) {
+                throw new IllegalStateException("the generator never deletes stock rows");
+            }
+            Object[] row = event.after();
+            stockByWeek.put(new StockWeek((String) row[ST_PRODUCT], (String) row[ST_WAREHOUSE], weekStartOf((Instant) row[ST_TIME])), row);
         }
     }
 
@@ -182,10 +212,18 @@ public final class GeneratorLedger {
         return byTime != 0 ? byTime > 0 : (Long) a[TX_ID] > (Long) b[TX_ID];
     }
 
+    private static LocalDate weekStartOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
     private void addSale(int sign, Object[] row) {
-        LocalDate weekStart = LocalDate.ofInstant((Instant) row[SO_TIME], ZoneOffset.UTC)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate weekStart = weekStartOf((Instant) row[SO_TIME]);
         SalesWeek key = new SalesWeek((String) row[SO_PRODUCT], (String) row[SO_REGION], weekStart);
+        if (row[SO_FULFILLED] != null) {
+            WeeklyFulfilment zero = new WeeklyFulfilment(BigDecimal.ZERO, BigDecimal.ZERO);
+            fulfilment.merge(key, zero.plus(sign, (BigDecimal) row[SO_QUANTITY], (BigDecimal) row[SO_FULFILLED]),
+                    (a, b) -> a.plus(sign, (BigDecimal) row[SO_QUANTITY], (BigDecimal) row[SO_FULFILLED]));
+        }
         BigDecimal units = (BigDecimal) row[SO_QUANTITY];
         BigDecimal revenue = SO.valueTotal(row);
         weekly.merge(key, WeeklySales.EMPTY.plus(sign, units, revenue), (a, b) -> {
@@ -264,6 +302,22 @@ public final class GeneratorLedger {
     /** Units and revenue per product, region and ISO week over the final sales rows. */
     public Map<SalesWeek, WeeklySales> weeklySales() {
         return Collections.unmodifiableMap(weekly);
+    }
+
+    /**
+     * Ordered and fulfilled units per product, region and ISO week over the final sales rows that
+     * report a fulfilled quantity (a week whose lines were all cancelled holds zeros).
+     */
+    public Map<SalesWeek, WeeklyFulfilment> weeklyFulfilment() {
+        return Collections.unmodifiableMap(fulfilment);
+    }
+
+    /**
+     * Per stock row and ISO week in which it changed, its last version of that week: the stock at
+     * the close of any week is the entry of the newest week up to it.
+     */
+    public Map<StockWeek, Object[]> stockByWeek() {
+        return Collections.unmodifiableMap(stockByWeek);
     }
 
     /** The demand series the stream was drawn from, with their patterns. */

@@ -16,8 +16,11 @@ import io.flowcast.functions.DemandProfileFunction;
 import io.flowcast.functions.ForecastFunction;
 import io.flowcast.functions.ForecastOutputs;
 import io.flowcast.functions.ForecastRequests;
+import io.flowcast.functions.FulfilmentLineTimestamps;
+import io.flowcast.functions.InventoryKpiFunction;
 import io.flowcast.functions.ProfileCacheWrites;
 import io.flowcast.functions.SalesLineTimestamps;
+import io.flowcast.functions.StockLevelWatermarks;
 import io.flowcast.functions.VersionDeltaFunction;
 import io.flowcast.functions.WeeklyAggregator;
 import io.flowcast.records.AbcClass;
@@ -27,6 +30,9 @@ import io.flowcast.records.DeadLetter;
 import io.flowcast.records.DemandProfile;
 import io.flowcast.records.ForecastError;
 import io.flowcast.records.ForecastRequest;
+import io.flowcast.records.FulfilmentLine;
+import io.flowcast.records.InventorySignal;
+import io.flowcast.records.KpiSnapshot;
 import io.flowcast.records.MirrorChange;
 import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.SeriesForecast;
@@ -43,14 +49,17 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Demand series from the sales-order CDC: weekly units and revenue per product x region.
+ * Demand series from the sales-order CDC: weekly units and revenue per product x region, with
+ * inventory KPIs from the stock-level CDC.
  *
  * <pre>
- * Kafka castrolanda.sales.orders -> decode/validate --dead letters--> dead_letter (PG)
+ * Kafka castrolanda.sales.orders + inventory.stock_levels -> decode/validate --dead letters--> dead_letter (PG)
  *   -> sales lines -> event time (order date) + watermarks
  *   -> keyBy(order line) versions -> +1/-1 deltas
  *   -> keyBy(product|region) 104-week ring, weeks closed by the watermark -> weekly_sales (PG)
- *        '-> series history at each week close -> keyBy(series) features + pattern/XYZ
+ *        '-> series history at each week close -> keyBy(series) + inventory KPIs
+ *              (order lines' fulfilment + stock levels of warehouse CD-{region}, event time, idle-aware)
+ *              -> keyBy(series) features + pattern/XYZ
  *              -> feature_store (when changed), classification_results (PG), ml:features / ml:class (Redis)
  *        |-> all snapshots -> one global ABC ranking per week -> abc_classes (PG), ml:class:{product} (Redis)
  *        '-> async forecast (engine, 26 weeks, units + revenue) -> prediction_results (PG), ml:forecast:* (Redis)
@@ -207,8 +216,36 @@ public final class DemandForecastJob {
 
         wireAccuracy(forecasts, weeks, options);
 
-        SingleOutputStreamOperator<DemandProfile> profiles = snapshots
+        DataStream<InventorySignal> fulfilment = changes.flatMap(new ChangeProjections.ToFulfilmentLines())
+                .name("fulfilment-lines")
+                .uid("fulfilment-lines")
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<FulfilmentLine>forBoundedOutOfOrderness(options.outOfOrderness())
+                        .withTimestampAssigner(new FulfilmentLineTimestamps())
+                        .withIdleness(options.idleness()))
+                .name("fulfilment-order-time-watermarks")
+                .uid("fulfilment-order-time-watermarks")
+                .keyBy(new ChangeProjections.ByFulfilmentLine())
+                .process(new VersionDeltaFunction<>(FulfilmentLine.class, options.lineStateTtl()))
+                .name("fulfilment-line-deltas")
+                .uid("fulfilment-line-deltas")
+                .map(new ChangeProjections.FulfilmentDeltaToSignal())
+                .name("fulfilment-signals")
+                .uid("fulfilment-signals");
+        DataStream<InventorySignal> stockLevels = changes.flatMap(new ChangeProjections.ToSeriesStockLevels(options.warehousePrefix()))
+                .name("series-stock-levels")
+                .uid("series-stock-levels")
+                .assignTimestampsAndWatermarks(StockLevelWatermarks.strategy(options.outOfOrderness(), options.idleness()))
+                .name("stock-time-watermarks")
+                .uid("stock-time-watermarks");
+        SingleOutputStreamOperator<KpiSnapshot> withKpis = snapshots
                 .keyBy(new ChangeProjections.BySnapshotSeries())
+                .connect(fulfilment.union(stockLevels).keyBy(new ChangeProjections.BySignalSeries()))
+                .process(new InventoryKpiFunction(options.kpiWindowWeeks()))
+                .name("inventory-kpis")
+                .uid("inventory-kpis");
+
+        SingleOutputStreamOperator<DemandProfile> profiles = withKpis
+                .keyBy(new ChangeProjections.ByKpiSnapshotSeries())
                 .process(new DemandProfileFunction(options.xyzXLimit(), options.xyzYLimit()))
                 .name("features-classification")
                 .uid("features-classification");

@@ -30,7 +30,9 @@ public record DemandJobOptions(
         Duration accuracyWindow,
         double accuracyMapeAlert,
         int accuracyMinSamples,
-        RequestSourceOptions requests)
+        RequestSourceOptions requests,
+        String warehousePrefix,
+        int kpiWindowWeeks)
         implements Serializable {
 
     /** Whole weeks in the accuracy window (30 days: the 4 weeks ending with the closed week). */
@@ -65,6 +67,8 @@ public record DemandJobOptions(
                 config.duration(prefix + "accuracy.window"),
                 Double.parseDouble(config.string(prefix + "accuracy.mape-alert")),
                 config.integer(prefix + "accuracy.min-samples"),
-                RequestSourceOptions.from(config));
+                RequestSourceOptions.from(config),
+                config.string(prefix + "warehouse-prefix"),
+                config.integer(prefix + "kpi-window-weeks"));
     }
 }

@@ -43,8 +43,10 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * DemandForecastJob's weekly aggregation end to end: the generator's sales history (amendments
- * and cancellations of earlier lines included) through a MiniCluster that fails once mid-stream;
- * {@code weekly_sales} must then equal the generator's ledger week by week, to the last digit.
+ * and cancellations of earlier lines included) and stock levels through a MiniCluster that fails
+ * once mid-stream; {@code weekly_sales} must then equal the generator's ledger week by week, to
+ * the last digit, and the inventory KPIs in {@code feature_store} the ledger's stock and
+ * fulfilment. The stock of one product is withheld: its series must have null stock KPIs.
  */
 class DemandForecastJobITCase {
 
@@ -59,6 +61,8 @@ class DemandForecastJobITCase {
     private static ScratchDatabase db;
     private static GeneratorLedger ledger;
     private static long messages;
+    /** Product whose stock levels are not sent: its series have no stock data. */
+    private static final String WITHOUT_STOCK = "P0003";
 
     @BeforeAll
     static void startServicesAndLoadHistory() throws Exception {
@@ -71,12 +75,16 @@ class DemandForecastJobITCase {
                 .seed(7L).products(10).weeks(20).badFraction(0.01).build()).generateAll();
         ledger = batch.ledger();
         String sales = MirrorTable.SALES_ORDERS.topic();
+        String stock = MirrorTable.STOCK_LEVELS.topic();
         // Two partitions per source subtask: subtasks that finish their input at very different
         // times decline checkpoints while closing, and the failure is injected after one.
-        KafkaLoad.createTopics(kafka.bootstrap(), List.of(sales), 4);
+        KafkaLoad.createTopics(kafka.bootstrap(), List.of(sales, stock), 4);
+        String withheldKey = "\"" + WITHOUT_STOCK + "\"";
         try (KafkaProducer<byte[], byte[]> producer = KafkaLoad.producer(kafka.bootstrap())) {
             messages = KafkaLoad.send(producer, batch.messages().stream()
-                    .filter(m -> m.topic().equals(sales)).map(KafkaLoad::record).iterator(), 0, r -> r);
+                    .filter(m -> m.topic().equals(sales) || m.topic().equals(stock)
+                            && !new String(m.key(), java.nio.charset.StandardCharsets.UTF_8).contains(withheldKey))
+                    .map(KafkaLoad::record).iterator(), 0, r -> r);
         }
     }
 
@@ -174,6 +182,7 @@ class DemandForecastJobITCase {
         assertAbcFollowsTrailingRevenue();
         assertForecastsFollowWeeklySales(series);
         assertAccuracyFollowsForecastsAndActuals();
+        assertInventoryKpisFollowTheLedger(series);
         try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
             for (String key : series.keySet()) {
                 String[] parts = key.split("\\|");
@@ -357,5 +366,115 @@ class DemandForecastJobITCase {
             assertThat(expectedAlerts).as("weekly demand of a product is rarely within 20% every week").isNotEmpty();
             assertThat(alerts).isEqualTo(expectedAlerts);
         }
+    }
+
+    /**
+     * The KPIs stored with each series' latest features, recomputed here from the ledger's stock
+     * rows (last version per week) and fulfilment sums over the 13-week window ending with the
+     * stored week (shorter for a younger series); the quality score is the demand quality,
+     * halved for the series without stock data.
+     */
+    private static void assertInventoryKpisFollowTheLedger(Map<String, List<Double>> series) throws Exception {
+        int window = 13;
+        Map<String, java.time.LocalDate> firstWeek = new TreeMap<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT product_code || '|' || region, min(week_start) FROM flowcast.weekly_sales GROUP BY 1")) {
+            while (rs.next()) {
+                firstWeek.put(rs.getString(1), rs.getObject(2, java.time.LocalDate.class));
+            }
+        }
+        int onHand = MirrorTable.STOCK_LEVELS.indexOfSource("quantidade_disponivel");
+        int averageCost = MirrorTable.STOCK_LEVELS.indexOfSource("custo_medio");
+        int checked = 0;
+        int withoutStock = 0;
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT product_code, region, as_of_week, quality_score, features->>'kpi_window_weeks',"
+                        + " features->>'on_hand', features->>'stock_value', features->>'dio', features->>'turnover',"
+                        + " features->>'service_level', features::text FROM flowcast.feature_store")) {
+            while (rs.next()) {
+                String product = rs.getString(1);
+                String region = rs.getString(2);
+                java.time.LocalDate week = rs.getObject(3, java.time.LocalDate.class);
+                String key = product + "|" + region + " " + week + " " + rs.getString(11);
+                String series1 = product + "|" + region;
+                int weeks = (int) Math.min(window, java.time.temporal.ChronoUnit.WEEKS.between(firstWeek.get(series1), week) + 1);
+                java.time.LocalDate first = week.minusWeeks(weeks - 1);
+                double shipped = 0;
+                double ordered = 0;
+                for (java.time.LocalDate w = first; !w.isAfter(week); w = w.plusWeeks(1)) {
+                    GeneratorLedger.WeeklyFulfilment f = ledger.weeklyFulfilment().get(new GeneratorLedger.SalesWeek(product, region, w));
+                    if (f != null) {
+                        shipped += f.fulfilled().doubleValue();
+                        ordered += f.ordered().doubleValue();
+                    }
+                }
+                boolean stocked = !product.equals(WITHOUT_STOCK);
+                Double expectedOnHand = null;
+                Double stockValue = null;
+                Double dio = null;
+                Double turnover = null;
+                if (stocked) {
+                    Object[] atClose = stockAtClose(product, region, week);
+                    expectedOnHand = ((java.math.BigDecimal) atClose[onHand]).doubleValue();
+                    stockValue = expectedOnHand * ((java.math.BigDecimal) atClose[averageCost]).doubleValue();
+                    dio = shipped > 0 ? expectedOnHand / (shipped / (7.0 * weeks)) : null;
+                    double sum = 0;
+                    for (java.time.LocalDate w = first; !w.isAfter(week); w = w.plusWeeks(1)) {
+                        sum += ((java.math.BigDecimal) stockAtClose(product, region, w)[onHand]).doubleValue();
+                    }
+                    turnover = sum > 0 ? shipped * 52.0 / weeks / (sum / weeks) : null;
+                } else {
+                    withoutStock++;
+                }
+                Double serviceLevel = ordered > 0 ? shipped / ordered : null;
+                key = key + " expected shipped " + shipped + " ordered " + ordered;
+                assertThat(rs.getInt(5)).as(key).isEqualTo(weeks);
+                assertKpi(key + " on_hand", rs.getString(6), expectedOnHand);
+                assertKpi(key + " stock_value", rs.getString(7), stockValue);
+                assertKpi(key + " dio", rs.getString(8), dio);
+                assertKpi(key + " turnover", rs.getString(9), turnover);
+                assertKpi(key + " service_level", rs.getString(10), serviceLevel);
+
+                List<Double> units = series.get(series1);
+                int upTo = (int) java.time.temporal.ChronoUnit.WEEKS.between(firstWeek.get(series1), week) + 1;
+                double[] history = units.subList(Math.max(0, upTo - 104), upTo).stream().mapToDouble(Double::doubleValue).toArray();
+                double quality = FeatureExtractor.extract(history).qualityScore() * (stocked ? 1.0 : FeatureExtractor.MISSING_STOCK_QUALITY);
+                assertThat(rs.getDouble(4)).as(key + " quality_score").isCloseTo(quality, org.assertj.core.api.Assertions.within(1e-9));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(series.size());
+        assertThat(withoutStock).as("the withheld product's series").isPositive();
+        try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
+            assertThat(redis.get("ml:features:P0001:SP")).contains("\"stock_value\":", "\"service_level\":");
+        }
+    }
+
+    /** The ledger's stock row of the region's warehouse in force at the end of a week. */
+    private static Object[] stockAtClose(String product, String region, java.time.LocalDate week) {
+        String warehouse = GeneratorConfig.warehouseOf(region);
+        Object[] row = null;
+        java.time.LocalDate best = null;
+        for (Map.Entry<GeneratorLedger.StockWeek, Object[]> e : ledger.stockByWeek().entrySet()) {
+            GeneratorLedger.StockWeek k = e.getKey();
+            if (k.productCode().equals(product) && k.warehouse().equals(warehouse) && !k.weekStart().isAfter(week)
+                    && (best == null || k.weekStart().isAfter(best))) {
+                best = k.weekStart();
+                row = e.getValue();
+            }
+        }
+        assertThat(row).as("stock of " + product + " at " + warehouse + " by " + week).isNotNull();
+        return row;
+    }
+
+    /** A stored KPI (6 significant digits, null when undefined) against its recomputed value. */
+    private static void assertKpi(String what, String stored, Double expected) {
+        if (expected == null) {
+            assertThat(stored).as(what).isNull();
+            return;
+        }
+        assertThat(stored).as(what).isNotNull();
+        assertThat(Double.parseDouble(stored)).as(what)
+                .isCloseTo(expected, org.assertj.core.api.Assertions.within(Math.abs(expected) * 1e-5 + 1e-9));
     }
 }
