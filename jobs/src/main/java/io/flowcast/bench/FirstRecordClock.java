@@ -11,10 +11,17 @@ final class FirstRecordClock<T> implements MapFunction<T, T> {
 
     private static final long serialVersionUID = 1L;
     private static final AtomicLong FIRST_NANOS = new AtomicLong();
+    private static final AtomicLong FIRST_MILLIS = new AtomicLong();
     private transient boolean seen;
 
     static void reset() {
         FIRST_NANOS.set(0);
+        FIRST_MILLIS.set(0);
+    }
+
+    /** The same instant on the wall clock (to compare with PostgreSQL's {@code now()} on this machine). */
+    static long firstMillis() {
+        return FIRST_MILLIS.get();
     }
 
     /** When the first record arrived at any subtask; 0 before that. */
@@ -26,7 +33,11 @@ final class FirstRecordClock<T> implements MapFunction<T, T> {
     public T map(T value) {
         if (!seen) {
             seen = true;
-            FIRST_NANOS.compareAndSet(0, System.nanoTime());
+            long nanos = System.nanoTime();
+            long millis = System.currentTimeMillis();
+            if (FIRST_NANOS.compareAndSet(0, nanos)) {
+                FIRST_MILLIS.set(millis);
+            }
         }
         return value;
     }

@@ -40,13 +40,14 @@ import redis.clients.jedis.RedisClient;
 public final class PipelineBenchmark {
 
     /** Figures measured against the running job, in order (see {@link LiveProbe}). */
-    static final List<Function<Settings, LiveProbe>> PROBES = List.of(s -> new WeekCloseLatencyProbe(s.pacing()));
+    static final List<Function<Settings, LiveProbe>> PROBES = List.of(s -> new WeekCloseLatencyProbe(s.pacing(), s.details()));
 
     /**
      * What to run. The message suppliers must yield the same sales-order messages on every call.
      *
      * @param throughputMethods forecast methods of the throughput runs, in order
      * @param liveMethods forecast methods the live probes run with, one job each
+     * @param details print each measured week close
      */
     public record Settings(
             FlowcastConfig config,
@@ -58,7 +59,8 @@ public final class PipelineBenchmark {
             List<String> liveMethods,
             WeekCloseLatencyProbe.Pacing pacing,
             String database,
-            String redisUrl) {}
+            String redisUrl,
+            boolean details) {}
 
     static final String SALES_TOPIC = MirrorTable.SALES_ORDERS.topic();
 
@@ -73,9 +75,11 @@ public final class PipelineBenchmark {
     public void run() throws Exception {
         PostgresOptions pg = BenchSupport.onDatabase(settings.config().postgres(), settings.database());
         long checkpointMillis = settings.config().longValue("checkpoints.interval-ms");
-        out.printf("Flowcast bench pipeline: %d cores, %s, parallelism %d, %d partitions, RocksDB (incremental)"
-                        + " checkpoints every %,d ms, %s managed memory%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + Runtime.version(),
+        out.printf("Flowcast bench pipeline: %d cores (load average %.1f at start), %s, parallelism %d, %d partitions,"
+                        + " RocksDB (incremental) checkpoints every %,d ms, %s managed memory%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                System.getProperty("java.vm.name") + " " + Runtime.version(),
                 settings.parallelism(), settings.partitions(), checkpointMillis, BenchSupport.MANAGED_MEMORY);
         try (LocalKafkaBroker kafka = LocalKafkaBroker.start()) {
             if (!settings.throughputMethods().isEmpty()) {
@@ -114,14 +118,19 @@ public final class PipelineBenchmark {
             DemandForecastJob.wire(source, options);
             long submitted = System.nanoTime();
             env.execute("bench-pipeline-throughput-" + method);
-            long finished = System.nanoTime();
-            double seconds = (finished - FirstRecordClock.firstNanos()) / 1e9;
-            BenchSupport.printRate(out, "DemandForecastJob end to end, forecast method " + method, consumed, seconds, bareRate);
+            double jobSeconds = BenchSupport.secondsSince(FirstRecordClock.firstNanos());
             Outputs outputs = outputs(pg);
-            out.printf("  %,d series-week closes (%,d series, %,d weeks) -> %,.0f series forecasts/s (units + revenue each);"
-                            + " %,d weekly_sales rows; start-up %.1f s not counted%n",
+            // A bounded job ends with a final checkpoint, up to one interval after its sinks have
+            // flushed the last rows; the processing time ends with the last row written instead.
+            double seconds = (outputs.lastWriteMillis() - FirstRecordClock.firstMillis()) / 1000.0;
+            BenchSupport.printRate(out, "DemandForecastJob end to end, forecast method " + method, consumed, seconds, bareRate);
+            out.printf("  %,d series-week forecasts (%,d series, %,d origin weeks; units + revenue each) = %,.0f series forecasts/s;"
+                            + " %,d prediction_results rows (%,.0f rows/s), %,d weekly_sales rows%n",
                     outputs.seriesWeeks(), outputs.series(), outputs.weeks(), outputs.seriesWeeks() / seconds,
-                    outputs.weeklyRows(), (FirstRecordClock.firstNanos() - submitted) / 1e9);
+                    outputs.predictionRows(), outputs.predictionRows() / seconds, outputs.weeklyRows());
+            out.printf("  timed from the first record read to the last row written in PG; not counted: start-up %.1f s,"
+                            + " final checkpoint %.1f s%n",
+                    (FirstRecordClock.firstNanos() - submitted) / 1e9, jobSeconds - seconds);
         }
     }
 
@@ -173,16 +182,22 @@ public final class PipelineBenchmark {
         }
     }
 
-    private record Outputs(long seriesWeeks, long series, long weeks, long weeklyRows) {}
+    private record Outputs(long seriesWeeks, long series, long weeks, long weeklyRows, long lastWriteMillis, long predictionRows) {}
 
     private static Outputs outputs(PostgresOptions pg) throws Exception {
         try (Connection c = pg.connect(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM flowcast.prediction_results WHERE channel = 'units' AND step = 1),"
                         + " (SELECT count(DISTINCT (product_code, region)) FROM flowcast.prediction_results),"
                         + " (SELECT count(DISTINCT origin_week) FROM flowcast.prediction_results),"
-                        + " (SELECT count(*) FROM flowcast.weekly_sales)")) {
+                        + " (SELECT count(*) FROM flowcast.weekly_sales),"
+                        // now() in the sinks' statements: the start of the transaction that wrote the row.
+                        + " extract(epoch FROM greatest((SELECT max(created_at) FROM flowcast.prediction_results),"
+                        + " (SELECT max(updated_at) FROM flowcast.weekly_sales), (SELECT max(updated_at) FROM flowcast.feature_store),"
+                        + " (SELECT max(created_at) FROM flowcast.classification_results), (SELECT max(created_at) FROM flowcast.abc_classes),"
+                        + " (SELECT max(created_at) FROM flowcast.dead_letter))) * 1000,"
+                        + " (SELECT count(*) FROM flowcast.prediction_results)")) {
             rs.next();
-            Outputs outputs = new Outputs(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            Outputs outputs = new Outputs(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
             c.commit();
             return outputs;
         }

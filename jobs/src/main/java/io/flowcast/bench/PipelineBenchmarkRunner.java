@@ -38,8 +38,9 @@ public final class PipelineBenchmarkRunner {
                 .build();
         GeneratorConfig liveHistory = history.toBuilder()
                 .products(command.liveProducts())
+                .linesPerSeriesWeek(GeneratorConfig.DEFAULT_LINES_PER_SERIES_WEEK)
                 // A week more than is closed, plus the warm-up: the stream ends after the last close.
-                .weeks(command.weekCloses() + command.warmUpCloses() + 2)
+                .weeks(command.historyWeeks() + command.warmUpCloses() + command.weekCloses() + 2)
                 .build();
         PipelineBenchmark.Settings settings = new PipelineBenchmark.Settings(
                 config,
@@ -49,14 +50,15 @@ public final class PipelineBenchmarkRunner {
                 command.partitions(),
                 command.skipThroughput() ? List.of() : throughputMethods,
                 command.skipLatency() ? List.of() : liveMethods,
-                new WeekCloseLatencyProbe.Pacing(command.liveRate(), command.weekCloses(), command.warmUpCloses(),
+                new WeekCloseLatencyProbe.Pacing(command.liveRate(), command.historyWeeks(), command.weekCloses(), command.warmUpCloses(),
                         Duration.ofMillis(command.quietMillis()), Duration.ofSeconds(command.maxWaitSeconds())),
                 command.database(),
-                command.redisUrl());
-        System.out.printf("generator: seed %d, %.1f lines per series-week, bad fraction %.3f; throughput: %d products x 6 regions"
-                        + " x %d weeks; live: %d products x 6 regions (configured forecast method: %s)%n",
-                command.seed(), command.linesPerSeriesWeek(), command.badFraction(), command.products(), command.weeks(),
-                command.liveProducts(), configured);
+                command.redisUrl(),
+                command.details());
+        System.out.printf("generator: seed %d, bad fraction %.3f; throughput: %d products x 6 regions x %d weeks, %.1f lines per"
+                        + " series-week; live: %d products x 6 regions, %.1f lines per series-week (configured forecast method: %s)%n",
+                command.seed(), command.badFraction(), command.products(), command.weeks(), command.linesPerSeriesWeek(),
+                command.liveProducts(), GeneratorConfig.DEFAULT_LINES_PER_SERIES_WEEK, configured);
         new PipelineBenchmark(settings, System.out).run();
     }
 

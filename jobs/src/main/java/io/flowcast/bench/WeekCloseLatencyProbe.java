@@ -49,19 +49,25 @@ final class WeekCloseLatencyProbe implements LiveProbe {
 
     /**
      * @param ratePerSecond messages per second between week closes
+     * @param historyWeeks week closes sent first as fast as the job takes them, so the measured
+     *     forecasts fit series of this length (a method's cost grows with the history; auto
+     *     falls back to simple methods on short ones)
      * @param weekCloses week closes measured
      * @param warmUpCloses week closes sent first and not counted (job start, JIT)
      * @param quietPeriod a week is complete once no forecast of it appeared for this long
      * @param maxWait longest wait for a week's forecasts before the next week is closed anyway
      */
-    record Pacing(double ratePerSecond, int weekCloses, int warmUpCloses, Duration quietPeriod, Duration maxWait) {}
+    record Pacing(double ratePerSecond, int historyWeeks, int weekCloses, int warmUpCloses, Duration quietPeriod, Duration maxWait) {}
 
     static final long POLL_MILLIS = 10;
+    private static final Duration CATCH_UP_WAIT = Duration.ofMinutes(5);
 
     private final Pacing pacing;
+    private final boolean details;
 
-    WeekCloseLatencyProbe(Pacing pacing) {
+    WeekCloseLatencyProbe(Pacing pacing, boolean details) {
         this.pacing = pacing;
+        this.details = details;
     }
 
     @Override
@@ -78,23 +84,27 @@ final class WeekCloseLatencyProbe implements LiveProbe {
         List<ProducerRecord<byte[], byte[]>> messages = new ArrayList<>();
         Map<Integer, Long> closes = new HashMap<>();
         long nextToClose = Long.MIN_VALUE;
-        while (history.hasNext() && closes.size() < limit) {
+        while (history.hasNext()) {
             ProducerRecord<byte[], byte[]> record = history.next();
-            messages.add(record);
             DecodeResult decoded = decoder.decode(new CdcMessage(record.topic(), 0, messages.size(), 0L, record.key(), record.value()));
-            if (!(decoded instanceof DecodeResult.Change c) || c.change().table() != MirrorTable.SALES_ORDERS || c.change().isDelete()) {
-                continue;
+            if (decoded instanceof DecodeResult.Change c && c.change().table() == MirrorTable.SALES_ORDERS && !c.change().isDelete()) {
+                long orderedAt = c.change().eventTime().toEpochMilli();
+                if (nextToClose == Long.MIN_VALUE) {
+                    nextToClose = WeeklyHistory.weekOf(orderedAt);
+                }
+                // Every week before the one holding (orderedAt - delay) is closed; only the newest gets forecasts.
+                long closed = WeeklyHistory.weekOf(orderedAt - delay) - 7;
+                if (closed >= nextToClose) {
+                    if (closes.size() == limit) {
+                        // The messages after the last measured close are sent too: both source
+                        // subtasks must see one past the week's end before the watermark moves.
+                        break;
+                    }
+                    closes.put(messages.size(), closed);
+                    nextToClose = closed + 7;
+                }
             }
-            long orderedAt = c.change().eventTime().toEpochMilli();
-            if (nextToClose == Long.MIN_VALUE) {
-                nextToClose = WeeklyHistory.weekOf(orderedAt);
-            }
-            // Every week before the one holding (orderedAt - delay) is closed; only the newest gets forecasts.
-            long closed = WeeklyHistory.weekOf(orderedAt - delay) - 7;
-            if (closed >= nextToClose) {
-                closes.put(messages.size() - 1, closed);
-                nextToClose = closed + 7;
-            }
+            messages.add(record);
         }
         return new Plan(messages, closes);
     }
@@ -102,7 +112,7 @@ final class WeekCloseLatencyProbe implements LiveProbe {
     @Override
     public void run(Live live) throws Exception {
         Plan plan = plan(live.history().get(), live.options().outOfOrderness(), live.options().maxFutureSkew(),
-                pacing.warmUpCloses() + pacing.weekCloses());
+                pacing.historyWeeks() + pacing.warmUpCloses() + pacing.weekCloses());
         Poller poller = new Poller(live);
         Thread pollThread = new Thread(poller, "bench-week-close-poller");
         pollThread.setDaemon(true);
@@ -113,21 +123,35 @@ final class WeekCloseLatencyProbe implements LiveProbe {
             long resumed = System.nanoTime();
             long sentSinceResume = 0;
             Long previousWeek = null;
+            int closesSeen = 0;
             for (int i = 0; i < plan.messages().size(); i++) {
                 Long closes = plan.closes().get(i);
-                if (closes != null) {
+                boolean history = closes != null && ++closesSeen < pacing.historyWeeks();
+                if (closes != null && !history) {
                     if (previousWeek != null) {
-                        poller.awaitComplete(previousWeek, pacing.maxWait());
+                        // The history sent unpaced is caught up with once its last week's forecasts are in.
+                        poller.awaitComplete(previousWeek, measured.isEmpty() ? CATCH_UP_WAIT.plus(pacing.maxWait()) : pacing.maxWait());
+                    } else {
+                        producer.flush();
+                        started = System.nanoTime();
                     }
                     poller.closing(closes, System.nanoTime());
-                    measured.add(closes);
+                    if (closesSeen > pacing.historyWeeks()) {
+                        measured.add(closes);
+                    }
                     previousWeek = closes;
                     resumed = System.nanoTime();
                     sentSinceResume = 0;
+                    producer.send(plan.messages().get(i), (metadata, error) -> {
+                        if (error == null) {
+                            poller.acks.put(closes, System.nanoTime());
+                        }
+                    });
+                } else {
+                    producer.send(plan.messages().get(i));
                 }
-                producer.send(plan.messages().get(i));
                 sentSinceResume++;
-                if (sentSinceResume % 50 == 0) {
+                if (previousWeek != null && sentSinceResume % 50 == 0) {
                     long aheadNanos = (long) (sentSinceResume / pacing.ratePerSecond() * 1e9) - (System.nanoTime() - resumed);
                     if (aheadNanos > 5_000_000) {
                         Thread.sleep(aheadNanos / 1_000_000);
@@ -172,10 +196,14 @@ final class WeekCloseLatencyProbe implements LiveProbe {
             }
             firstSeries.add(first);
             lastSeries.add(last);
+            if (details) {
+                live.out().printf(java.util.Locale.ROOT, "    week %s: %d series, first %.0f ms, last %.0f ms, closing message acknowledged after %.0f ms%n",
+                        LocalDate.ofEpochDay(week), visible.size(), first, last, (poller.acks.getOrDefault(week, trigger) - trigger) / 1e6);
+            }
         }
-        live.out().printf("    %d week closes measured (after %d warm-up) in %.0f s, %,.0f series each on average;"
-                        + " live rate between closes %,.0f messages/s%n",
-                weeks.size(), pacing.warmUpCloses(), seconds, eachSeries.size() / (double) Math.max(1, lastSeries.size()),
+        live.out().printf("    %d week closes measured (after %d weeks of history sent unpaced and %d warm-up closes) in %.0f s,"
+                        + " %,.0f series each on average; live rate between closes %,.0f messages/s%n",
+                weeks.size(), pacing.historyWeeks(), pacing.warmUpCloses(), seconds, eachSeries.size() / (double) Math.max(1, lastSeries.size()),
                 pacing.ratePerSecond());
         live.out().printf("    week close -> all its series' forecasts visible: %s week closes%n", summary(lastSeries).describe());
         live.out().printf("    week close -> first series' forecast visible:   %s week closes%n", summary(firstSeries).describe());
@@ -194,6 +222,7 @@ final class WeekCloseLatencyProbe implements LiveProbe {
     private final class Poller implements Runnable {
         private final Live live;
         final Map<Long, Long> triggers = new ConcurrentHashMap<>();
+        final Map<Long, Long> acks = new ConcurrentHashMap<>();
         private final Map<Long, CompletableFuture<Void>> complete = new ConcurrentHashMap<>();
         /** week -> series -> when its PG row was first seen. */
         private final Map<Long, Map<String, Long>> inPg = new ConcurrentHashMap<>();

@@ -19,14 +19,15 @@ import picocli.CommandLine.Option;
             "forecast visible (PG + Redis) latency."})
 public final class BenchPipelineCommand implements Callable<Integer> {
 
-    @Option(names = "--products", defaultValue = "100", description = "throughput history: products (x 6 regions)")
+    @Option(names = "--products", defaultValue = "30", description = "throughput history: products (x 6 regions)")
     int products;
 
-    @Option(names = "--weeks", defaultValue = "104", description = "throughput history: weeks")
+    @Option(names = "--weeks", defaultValue = "52", description = "throughput history: weeks")
     int weeks;
 
-    @Option(names = "--lines-per-series-week", defaultValue = "4.0",
-            description = "order lines a series sells in a week (the generator's default is 4); scales events per week close")
+    @Option(names = "--lines-per-series-week", defaultValue = "25",
+            description = "throughput history: order lines a series sells in a week with demand (the generator's default is 4);"
+                    + " events per week close, each of which writes 52 prediction rows")
     double linesPerSeriesWeek;
 
     @Option(names = "--bad-fraction", defaultValue = "0.01", description = "share of invalid events")
@@ -52,7 +53,11 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--live-products", defaultValue = "20", description = "live history: products (x 6 regions), i.e. series per week close")
     int liveProducts;
 
-    @Option(names = "--week-closes", defaultValue = "20", description = "week closes measured per live run")
+    @Option(names = "--history-weeks", defaultValue = "52",
+            description = "live history: weeks sent first as fast as the job takes them (forecast cost grows with history length)")
+    int historyWeeks;
+
+    @Option(names = "--week-closes", defaultValue = "15", description = "week closes measured per live run")
     int weekCloses;
 
     @Option(names = "--warm-up-closes", defaultValue = "2", description = "week closes sent first and not counted")
@@ -67,6 +72,9 @@ public final class BenchPipelineCommand implements Callable<Integer> {
 
     @Option(names = "--max-wait-s", defaultValue = "60", description = "longest wait for one week's forecasts")
     long maxWaitSeconds;
+
+    @Option(names = "--details", description = "print every measured week close")
+    boolean details;
 
     @Option(names = "--skip-throughput")
     boolean skipThroughput;
@@ -108,6 +116,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     public String throughputMethods() { return throughputMethods; }
     public String methods() { return methods; }
     public int liveProducts() { return liveProducts; }
+    public int historyWeeks() { return historyWeeks; }
     public int weekCloses() { return weekCloses; }
     public int warmUpCloses() { return warmUpCloses; }
     public double liveRate() { return liveRate; }
@@ -115,6 +124,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     public long maxWaitSeconds() { return maxWaitSeconds; }
     public boolean skipThroughput() { return skipThroughput; }
     public boolean skipLatency() { return skipLatency; }
+    public boolean details() { return details; }
     public String jdbcUrl() { return jdbcUrl; }
     public String database() { return database; }
     public String redisUrl() { return redisUrl; }
