@@ -61,6 +61,7 @@ final class WeekCloseLatencyProbe implements LiveProbe {
 
     static final long POLL_MILLIS = 10;
     private static final Duration CATCH_UP_WAIT = Duration.ofMinutes(5);
+    private static final int LONG_QUIET_FACTOR = 10;
 
     private final Pacing pacing;
     private final boolean details;
@@ -229,6 +230,7 @@ final class WeekCloseLatencyProbe implements LiveProbe {
         /** week -> series -> when PG row and Redis key were both seen. */
         private final Map<Long, Map<String, Long>> visible = new ConcurrentHashMap<>();
         private final Map<Long, Long> lastGrowth = new ConcurrentHashMap<>();
+        private int largestWeek;
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         private volatile boolean running = true;
 
@@ -313,8 +315,13 @@ final class WeekCloseLatencyProbe implements LiveProbe {
                         }
                     }
                 }
-                long now = System.nanoTime();
-                if (!shown.isEmpty() && now - lastGrowth.get(week) >= pacing.quietPeriod().toNanos()) {
+                long quiet = System.nanoTime() - lastGrowth.getOrDefault(week, Long.MAX_VALUE);
+                // Series only join between closes (an idle one is dropped after weeks), so a week is
+                // complete once it has as many as the largest earlier one and nothing came for a
+                // while; a long silence ends it anyway.
+                if (!shown.isEmpty() && quiet >= pacing.quietPeriod().toNanos()
+                        && (shown.size() >= largestWeek || quiet >= LONG_QUIET_FACTOR * pacing.quietPeriod().toNanos())) {
+                    largestWeek = Math.max(largestWeek, shown.size());
                     complete.get(week).complete(null);
                 }
             }
