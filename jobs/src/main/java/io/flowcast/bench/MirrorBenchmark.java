@@ -10,11 +10,8 @@ import io.flowcast.jobs.InventoryMirrorJob;
 import io.flowcast.jobs.MirrorJobOptions;
 import io.flowcast.kafka.KafkaLoad;
 import io.flowcast.sinks.PostgresOptions;
-import io.flowcast.sql.SchemaMigrator;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -23,13 +20,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,7 +46,6 @@ public final class MirrorBenchmark {
             String redisUrl) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String MANAGED_MEMORY = "1g";
 
     private final Settings settings;
     private final PrintStream out;
@@ -67,8 +57,7 @@ public final class MirrorBenchmark {
 
     public void run() throws Exception {
         PostgresOptions pg = settings.config().postgres();
-        String url = pg.url().replaceFirst("/[^/?]+(\\?|$)", "/" + settings.database() + "$1");
-        PostgresOptions benchPg = pg.withUrl(url);
+        PostgresOptions benchPg = BenchSupport.onDatabase(pg, settings.database());
         recreateDatabase(benchPg);
         out.printf("Flowcast bench mirror: %d cores, %s, parallelism %d, %d partitions per topic%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " " + Runtime.version(),
@@ -232,39 +221,15 @@ public final class MirrorBenchmark {
     }
 
     private StreamExecutionEnvironment environment() throws IOException {
-        Configuration conf = new Configuration();
-        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        // As much managed memory (RocksDB write buffers and block cache) as the local cluster's
-        // TaskManager gets from flink-cluster/conf/config.yaml (0.4 x 2560m); the MiniCluster
-        // default of 128m makes RocksDB stall on flushes.
-        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse(MANAGED_MEMORY));
-        Path checkpoints = Files.createTempDirectory("flowcast-bench-checkpoints-");
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(settings.parallelism(), conf);
-        env.enableCheckpointing(settings.config().longValue("checkpoints.interval-ms"), CheckpointingMode.EXACTLY_ONCE);
-        env.getConfig().enableObjectReuse();
-        return env;
+        return BenchSupport.miniCluster(settings.parallelism(), settings.config().longValue("checkpoints.interval-ms"));
     }
 
     private double report(String what, long events, long startNanos, double baselineRate) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        double rate = events / seconds;
-        if (baselineRate > 0) {
-            out.printf("%-62s %,12.0f events/s  (%,d in %.1f s; %.2fx bare consume)%n", what, rate, events, seconds, rate / baselineRate);
-        } else {
-            out.printf("%-62s %,12.0f events/s  (%,d in %.1f s)%n", what, rate, events, seconds);
-        }
-        return rate;
+        return BenchSupport.printRate(out, what, events, BenchSupport.secondsSince(startNanos), baselineRate);
     }
 
     private static void recreateDatabase(PostgresOptions pg) throws Exception {
-        String server = pg.url().replaceFirst("/[^/?]+(\\?.*)?$", "/postgres$1");
-        String database = pg.url().replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
-        try (Connection c = java.sql.DriverManager.getConnection(server, pg.user(), pg.password()); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
-        }
-        new SchemaMigrator(pg.url(), pg.user(), pg.password()).migrate();
+        BenchSupport.recreateDatabase(pg);
     }
 
     private static void truncateMirror(PostgresOptions pg) throws Exception {

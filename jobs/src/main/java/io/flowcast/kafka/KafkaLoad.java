@@ -57,6 +57,19 @@ public final class KafkaLoad {
         return created;
     }
 
+    /** Deletes the topics (missing ones are ignored) and waits until the broker no longer lists them. */
+    public static void deleteTopics(String bootstrap, List<String> topics) throws InterruptedException, ExecutionException {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            List<String> existing = topics.stream().filter(admin.listTopics().names().get()::contains).toList();
+            admin.deleteTopics(existing).all().get();
+            while (admin.listTopics().names().get().stream().anyMatch(existing::contains)) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
     /**
      * A generated CDC message as a Kafka record stamped with the time it is written, as a
      * connector stamps what it produces. The generator's own timestamp is the historical commit
