@@ -1,10 +1,12 @@
 package io.flowcast.features;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * The stored form of {@link DemandFeatures}: a JSON object with values rounded to 6 significant
@@ -15,6 +17,8 @@ import java.util.Locale;
  * on_hand, stock_value, dio, turnover, service_level}; an unknown or undefined KPI is null.
  */
 public final class FeatureJson {
+
+    private static final MathContext SIGNIFICANT = new MathContext(6, RoundingMode.HALF_UP);
 
     private FeatureJson() {}
 
@@ -59,6 +63,9 @@ public final class FeatureJson {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return "null";
         }
-        return String.format(Locale.ROOT, "%.6g", value).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2").replaceFirst("\\.(e|$)", "$1");
+        // 6 significant digits of the shortest decimal form, trailing zeros dropped. (String.format
+        // builds locale symbols per call: the week-close path's hottest code before this.)
+        BigDecimal rounded = BigDecimal.valueOf(value).round(SIGNIFICANT).stripTrailingZeros();
+        return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }
 }

@@ -4,9 +4,10 @@ import io.flowcast.aggregate.RedisKeys;
 import io.flowcast.records.PredictionRow;
 import io.flowcast.records.RedisWrite;
 import io.flowcast.records.SeriesForecast;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Locale;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.util.Collector;
@@ -52,7 +53,10 @@ public final class ForecastOutputs {
         private static String array(double[] values) {
             StringBuilder sb = new StringBuilder("[");
             for (int i = 0; i < values.length; i++) {
-                sb.append(i > 0 ? "," : "").append(String.format(Locale.ROOT, "%.4f", values[i]));
+                sb.append(i > 0 ? "," : "");
+                // 4 decimals; BigDecimal, not String.format (which builds locale symbols per call).
+                sb.append(Double.isFinite(values[i])
+                        ? BigDecimal.valueOf(values[i]).setScale(4, RoundingMode.HALF_UP).toPlainString() : "null");
             }
             return sb.append(']').toString();
         }

@@ -7,7 +7,6 @@ import io.flowcast.records.DeadLetter;
 import io.flowcast.records.DemandProfile;
 import io.flowcast.records.ForecastError;
 import io.flowcast.records.InventoryAlert;
-import io.flowcast.records.PredictionRow;
 import io.flowcast.records.QualityEvent;
 import io.flowcast.records.WeeklyPoint;
 import java.sql.PreparedStatement;
@@ -68,13 +67,6 @@ public final class JdbcSinks {
             "INSERT INTO flowcast.abc_classes (product_code, as_of_week, abc, revenue_share) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT (product_code, as_of_week) DO UPDATE SET abc = EXCLUDED.abc, revenue_share = EXCLUDED.revenue_share";
 
-    static final String PREDICTION_SQL =
-            "INSERT INTO flowcast.prediction_results (product_code, region, origin_week, channel, step, target_week, method,"
-                    + " model_version, yhat, lo80, hi80, explanation, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (product_code, region, origin_week, channel, step, method, model_version, request_id) DO UPDATE SET"
-                    + " target_week = EXCLUDED.target_week, yhat = EXCLUDED.yhat, lo80 = EXCLUDED.lo80, hi80 = EXCLUDED.hi80,"
-                    + " explanation = EXCLUDED.explanation";
-
     static final String FORECAST_ERROR_SQL =
             "INSERT INTO flowcast.forecast_errors (product_code, region, target_week, channel, origin_week, lead_weeks,"
                     + " method, model_version, actual, forecast) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -111,11 +103,6 @@ public final class JdbcSinks {
     /** Products whose MAPE passed the threshold, per week and channel (cleared when a recomputation says otherwise). */
     public static JdbcSink<AccuracyAlert> accuracyAlerts(PostgresOptions options) {
         return sink(ACCURACY_ALERT_SQL, new AccuracyAlertBinder(), options);
-    }
-
-    /** Forecast rows, keyed by series, origin, channel, step, method, model version and request ('' if scheduled). */
-    public static JdbcSink<PredictionRow> predictions(PostgresOptions options) {
-        return sink(PREDICTION_SQL, new PredictionBinder(), options);
     }
 
     /** ABC classes per product and week (a re-ranking of the same week overwrites it). */
@@ -292,27 +279,6 @@ public final class JdbcSinks {
             ps.setObject(2, java.time.LocalDate.ofEpochDay(a.weekStartEpochDay()));
             ps.setString(3, String.valueOf(a.abc()));
             ps.setDouble(4, a.revenueShare());
-        }
-    }
-
-    static final class PredictionBinder implements JdbcStatementBuilder<PredictionRow> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void accept(PreparedStatement ps, PredictionRow r) throws SQLException {
-            ps.setString(1, r.productCode());
-            ps.setString(2, r.region());
-            ps.setObject(3, java.time.LocalDate.ofEpochDay(r.originWeekEpochDay()));
-            ps.setString(4, r.channel());
-            ps.setInt(5, r.step());
-            ps.setObject(6, java.time.LocalDate.ofEpochDay(r.targetWeekEpochDay()));
-            ps.setString(7, r.method());
-            ps.setString(8, r.modelVersion());
-            ps.setDouble(9, r.yhat());
-            ps.setDouble(10, r.lo80());
-            ps.setDouble(11, r.hi80());
-            ps.setString(12, r.explanation());
-            ps.setString(13, r.requestId());
         }
     }
 

@@ -39,6 +39,7 @@ import io.flowcast.records.SeriesForecast;
 import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.WeeklyPoint;
 import io.flowcast.sinks.JdbcSinks;
+import io.flowcast.sinks.PredictionSink;
 import io.flowcast.sinks.RedisSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -174,7 +175,7 @@ public final class DemandForecastJob {
                 .flatMap(new ForecastOutputs.ToPredictionRows())
                 .name("request-prediction-rows")
                 .uid("request-prediction-rows")
-                .sinkTo(JdbcSinks.predictions(options.postgres()))
+                .sinkTo(new PredictionSink(options.postgres()))
                 .name("pg-request-predictions")
                 .uid("pg-request-predictions");
 
@@ -204,7 +205,7 @@ public final class DemandForecastJob {
         forecasts.flatMap(new ForecastOutputs.ToPredictionRows())
                 .name("prediction-rows")
                 .uid("prediction-rows")
-                .sinkTo(JdbcSinks.predictions(options.postgres()))
+                .sinkTo(new PredictionSink(options.postgres()))
                 .name("pg-prediction-results")
                 .uid("pg-prediction-results");
         forecasts.map(new ForecastOutputs.ToCacheWrite(options.profileCacheTtl()))
