@@ -12,9 +12,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * One figure {@code bench pipeline} measures against DemandForecastJob running unbounded, with
  * production settings, on its own Kafka topic, scratch database and scratch Redis database. The
  * probes of a run share one job and run in order: the first ({@link WeekCloseLatencyProbe}) feeds
- * the live history, so later probes find every series in state. The on-demand
- * "request -> answer" latency belongs here as a further probe (insert requests into PG, poll for
- * the answers), added to {@link PipelineBenchmark#PROBES}. {@code history} is the sales-order
+ * the live history, so later probes find every series in state ({@link RequestLatencyProbe}
+ * measures on-demand request -> answer then). {@code history} is the sales-order
  * history the job is fed (the same messages on every call).
  */
 interface LiveProbe {

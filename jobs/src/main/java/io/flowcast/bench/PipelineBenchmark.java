@@ -11,8 +11,11 @@ import io.flowcast.sinks.PostgresOptions;
 import java.io.PrintStream;
 import java.net.URI;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
@@ -34,13 +37,19 @@ import redis.clients.jedis.RedisClient;
  *   <li>Throughput: the sales-order history replayed through the job from a bounded source, next
  *       to a bare Kafka consumer of the same topic; once with the {@code naive} method (the event
  *       path: forecasting costs microseconds) and once with the method under test.
- *   <li>Live figures ({@link LiveProbe}s) with the job unbounded: week close -> forecast visible.
+ *   <li>Live figures ({@link LiveProbe}s) with the job unbounded, reading on-demand requests from
+ *       PostgreSQL through its own replication slot (dropped afterwards): week close -> forecast
+ *       visible, then request -> answer.
  * </ol>
  */
 public final class PipelineBenchmark {
 
     /** Figures measured against the running job, in order (see {@link LiveProbe}). */
-    static final List<Function<Settings, LiveProbe>> PROBES = List.of(s -> new WeekCloseLatencyProbe(s.pacing(), s.details()));
+    static final List<Function<Settings, LiveProbe>> PROBES = List.of(
+            s -> new WeekCloseLatencyProbe(s.pacing(), s.details()),
+            s -> new RequestLatencyProbe(s.requests()));
+
+    private static final Duration SLOT_WAIT = Duration.ofMinutes(2);
 
     /**
      * What to run. The message suppliers must yield the same sales-order messages on every call.
@@ -58,6 +67,7 @@ public final class PipelineBenchmark {
             List<String> throughputMethods,
             List<String> liveMethods,
             WeekCloseLatencyProbe.Pacing pacing,
+            RequestLatencyProbe.Load requests,
             String database,
             String redisUrl,
             boolean details) {}
@@ -135,24 +145,36 @@ public final class PipelineBenchmark {
     }
 
     private void measureLive(String bootstrap, PostgresOptions pg, String method) throws Exception {
+        String slot = settings.requests().slotName();
+        // A slot left by an aborted run pins WAL and blocks DROP DATABASE.
+        dropSlot(pg, slot);
         BenchSupport.recreateDatabase(pg);
         flushRedis();
         // A fresh topic read from its start: no event of the live history is missed while the job starts.
         KafkaLoad.deleteTopics(bootstrap, List.of(SALES_TOPIC));
         KafkaLoad.createTopics(bootstrap, List.of(SALES_TOPIC), settings.partitions());
-        DemandJobOptions options = DemandJobOptions.from(configFor(bootstrap, pg, "earliest", method));
+        FlowcastConfig config = configFor(bootstrap, pg, "earliest", method);
+        config.set("demand-forecast.requests.enabled", "true");
+        config.set("demand-forecast.requests.slot-name", slot);
+        config.set("demand-forecast.requests.startup-mode", "latest-offset");
+        DemandJobOptions options = DemandJobOptions.from(config);
         out.printf("live: DemandForecastJob unbounded, forecast method %s, watermarks: out-of-orderness %s, idleness %s;"
                         + " sinks flush every %d ms (PG) / %d ms (Redis) and before each checkpoint%n",
                 method, options.outOfOrderness(), options.idleness(), options.postgres().flushIntervalMillis(),
                 options.redis().flushIntervalMillis());
         StreamExecutionEnvironment env = BenchSupport.miniCluster(settings.parallelism(),
                 settings.config().longValue("checkpoints.interval-ms"));
-        DemandForecastJob.wire(DemandForecastJob.source(env, options, false), options);
+        DataStream<CdcMessage> sales = DemandForecastJob.source(env, options, false);
+        DemandForecastJob.wire(sales, DemandForecastJob.requests(env, options, sales), options);
         JobClient job = env.executeAsync("bench-pipeline-live-" + method);
         try {
             while (job.getJobStatus().get() != JobStatus.RUNNING) {
                 Thread.sleep(100);
             }
+            // With startup mode latest-offset, requests committed before the slot streams are never read.
+            long slotWait = System.nanoTime();
+            awaitSlotActive(pg, slot);
+            out.printf("  request source streaming from replication slot %s after %.1f s%n", slot, BenchSupport.secondsSince(slotWait));
             LiveProbe.Live live = new LiveProbe.Live(bootstrap, SALES_TOPIC, settings.liveHistory(), pg,
                     settings.redisUrl(), options, job, out);
             for (Function<Settings, LiveProbe> probe : PROBES) {
@@ -161,8 +183,55 @@ public final class PipelineBenchmark {
                 p.run(live);
             }
         } finally {
-            job.cancel().get();
+            try {
+                job.cancel().get();
+            } finally {
+                dropSlot(pg, slot);
+            }
         }
+    }
+
+    private static void awaitSlotActive(PostgresOptions pg, String slot) throws Exception {
+        try (Connection c = pg.connect(); PreparedStatement st = c.prepareStatement(
+                "SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
+            c.setAutoCommit(true);
+            st.setString(1, slot);
+            long deadline = System.nanoTime() + SLOT_WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("replication slot " + slot + " not streaming within " + SLOT_WAIT);
+    }
+
+    /** Drops {@code slot} once no job holds it (a cancelled job lets go of it within seconds); absent: nothing to do. */
+    private static void dropSlot(PostgresOptions pg, String slot) throws Exception {
+        String server = pg.url().replaceFirst("/[^/?]+(\\?.*)?$", "/postgres$1");
+        try (Connection c = DriverManager.getConnection(server, pg.user(), pg.password());
+                PreparedStatement active = c.prepareStatement("SELECT active FROM pg_replication_slots WHERE slot_name = ?");
+                PreparedStatement drop = c.prepareStatement("SELECT pg_drop_replication_slot(?)")) {
+            active.setString(1, slot);
+            drop.setString(1, slot);
+            long deadline = System.nanoTime() + SLOT_WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = active.executeQuery()) {
+                    if (!rs.next()) {
+                        return;
+                    }
+                    if (!rs.getBoolean(1)) {
+                        drop.execute();
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("replication slot " + slot + " still in use after " + SLOT_WAIT + ": drop it with pg_drop_replication_slot");
     }
 
     private FlowcastConfig configFor(String bootstrap, PostgresOptions pg, String startingOffsets, String method) {

@@ -52,6 +52,8 @@ public final class PipelineBenchmarkRunner {
                 command.skipLatency() ? List.of() : liveMethods,
                 new WeekCloseLatencyProbe.Pacing(command.liveRate(), command.historyWeeks(), command.weekCloses(), command.warmUpCloses(),
                         Duration.ofMillis(command.quietMillis()), Duration.ofSeconds(command.maxWaitSeconds())),
+                new RequestLatencyProbe.Load(command.requests(), command.requestWarmUp(), command.requestBurst(), command.requestBursts(),
+                        command.requestHorizon(), Duration.ofSeconds(command.maxWaitSeconds()), command.requestSlot()),
                 command.database(),
                 command.redisUrl(),
                 command.details());

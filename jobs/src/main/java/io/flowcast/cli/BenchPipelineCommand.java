@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
             "DemandForecastJob on this machine (local MiniCluster, RocksDB, checkpoints) against its own Kafka broker,",
             "a scratch database and a scratch Redis database: sales-order events/s and series forecasts/s next to a",
             "bare Kafka consumer of the same topic, then, with the job unbounded on live events, week close ->",
-            "forecast visible (PG + Redis) latency."})
+            "forecast visible (PG + Redis) latency, and on-demand request (INSERT INTO forecast_requests) -> answer latency."})
 public final class BenchPipelineCommand implements Callable<Integer> {
 
     @Option(names = "--products", defaultValue = "30", description = "throughput history: products (x 6 regions)")
@@ -73,6 +73,25 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--max-wait-s", defaultValue = "60", description = "longest wait for one week's forecasts")
     long maxWaitSeconds;
 
+    @Option(names = "--requests", defaultValue = "50", description = "on-demand requests measured one at a time (after the week closes)")
+    int requests;
+
+    @Option(names = "--request-warm-up", defaultValue = "3", description = "requests sent first and not counted")
+    int requestWarmUp;
+
+    @Option(names = "--request-burst", defaultValue = "20", description = "requests inserted at once by one statement, per burst")
+    int requestBurst;
+
+    @Option(names = "--request-bursts", defaultValue = "3", description = "bursts measured")
+    int requestBursts;
+
+    @Option(names = "--request-horizon", defaultValue = "26", description = "horizon (weeks) of every request: 2 x this many answer rows")
+    int requestHorizon;
+
+    @Option(names = "--request-slot", defaultValue = "flowcast_bench_requests",
+            description = "replication slot of the live job's request source (dropped afterwards)")
+    String requestSlot;
+
     @Option(names = "--details", description = "print every measured week close")
     boolean details;
 
@@ -122,6 +141,12 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     public double liveRate() { return liveRate; }
     public long quietMillis() { return quietMillis; }
     public long maxWaitSeconds() { return maxWaitSeconds; }
+    public int requests() { return requests; }
+    public int requestWarmUp() { return requestWarmUp; }
+    public int requestBurst() { return requestBurst; }
+    public int requestBursts() { return requestBursts; }
+    public int requestHorizon() { return requestHorizon; }
+    public String requestSlot() { return requestSlot; }
     public boolean skipThroughput() { return skipThroughput; }
     public boolean skipLatency() { return skipLatency; }
     public boolean details() { return details; }
