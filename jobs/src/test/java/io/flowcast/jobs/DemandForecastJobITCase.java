@@ -3,6 +3,7 @@ package io.flowcast.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.flowcast.cdc.DeadLetterReason;
 import io.flowcast.cdc.MirrorTable;
 import io.flowcast.classify.AbcRanking;
 import io.flowcast.classify.DemandClassifier;
@@ -14,6 +15,7 @@ import io.flowcast.cluster.LocalKafkaBroker;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.generator.CdcGenerator;
 import io.flowcast.generator.GeneratedBatch;
+import io.flowcast.generator.GeneratedMessage;
 import io.flowcast.generator.GeneratorConfig;
 import io.flowcast.generator.GeneratorLedger;
 import io.flowcast.kafka.KafkaLoad;
@@ -63,6 +65,8 @@ class DemandForecastJobITCase {
     private static long messages;
     /** Product whose stock levels are not sent: its series have no stock data. */
     private static final String WITHOUT_STOCK = "P0003";
+    /** Invalid messages among those sent, by the dead-letter reason they must get. */
+    private static final Map<String, Long> expectedDeadLetters = new TreeMap<>();
 
     @BeforeAll
     static void startServicesAndLoadHistory() throws Exception {
@@ -80,11 +84,12 @@ class DemandForecastJobITCase {
         // times decline checkpoints while closing, and the failure is injected after one.
         KafkaLoad.createTopics(kafka.bootstrap(), List.of(sales, stock), 4);
         String withheldKey = "\"" + WITHOUT_STOCK + "\"";
+        java.util.function.Predicate<GeneratedMessage> sent = m -> m.topic().equals(sales) || m.topic().equals(stock)
+                && !new String(m.key(), java.nio.charset.StandardCharsets.UTF_8).contains(withheldKey);
+        batch.messages().stream().filter(sent).filter(GeneratedMessage::isBad)
+                .forEach(m -> expectedDeadLetters.merge(DeadLetterReason.valueOf(m.badKind().name()).name(), 1L, Long::sum));
         try (KafkaProducer<byte[], byte[]> producer = KafkaLoad.producer(kafka.bootstrap())) {
-            messages = KafkaLoad.send(producer, batch.messages().stream()
-                    .filter(m -> m.topic().equals(sales) || m.topic().equals(stock)
-                            && !new String(m.key(), java.nio.charset.StandardCharsets.UTF_8).contains(withheldKey))
-                    .map(KafkaLoad::record).iterator(), 0, r -> r);
+            messages = KafkaLoad.send(producer, batch.messages().stream().filter(sent).map(KafkaLoad::record).iterator(), 0, r -> r);
         }
     }
 
@@ -117,6 +122,17 @@ class DemandForecastJobITCase {
         DemandForecastJob.wire(source, options);
         env.execute("DemandForecastJobITCase");
         assertThat(FailOnceAfterCheckpoint.FAILED).as("the job failed once and recovered").isTrue();
+
+        Map<String, Long> deadLetters = new TreeMap<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT reason, count(*) FROM flowcast.dead_letter"
+                        + " WHERE job = '" + DemandForecastJob.NAME + "' GROUP BY reason")) {
+            while (rs.next()) {
+                deadLetters.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        assertThat(expectedDeadLetters).as("the history has invalid messages").isNotEmpty();
+        assertThat(deadLetters).as("every invalid message in dead_letter once, with its reason").isEqualTo(expectedDeadLetters);
 
         Map<String, String> expected = new TreeMap<>();
         ledger.weeklySales().forEach((week, totals) -> expected.put(
