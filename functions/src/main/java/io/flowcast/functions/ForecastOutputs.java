@@ -51,14 +51,35 @@ public final class ForecastOutputs {
         }
 
         private static String array(double[] values) {
-            StringBuilder sb = new StringBuilder("[");
+            StringBuilder sb = new StringBuilder(16 * values.length + 2).append('[');
             for (int i = 0; i < values.length; i++) {
-                sb.append(i > 0 ? "," : "");
-                // 4 decimals; BigDecimal, not String.format (which builds locale symbols per call).
-                sb.append(Double.isFinite(values[i])
-                        ? BigDecimal.valueOf(values[i]).setScale(4, RoundingMode.HALF_UP).toPlainString() : "null");
+                if (i > 0) {
+                    sb.append(',');
+                }
+                appendFixed4(sb, values[i]);
             }
             return sb.append(']').toString();
+        }
+
+        /**
+         * {@code value} with 4 decimals, half away from zero (null if not finite). Plain arithmetic:
+         * String.format builds locale symbols per call, and this runs for 104 numbers per week close.
+         */
+        static void appendFixed4(StringBuilder sb, double value) {
+            if (!Double.isFinite(value) || Math.abs(value) >= 1e14) {
+                sb.append(Double.isFinite(value) ? BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).toPlainString() : "null");
+                return;
+            }
+            long scaled = Math.round(Math.abs(value) * 10_000);
+            if (value < 0 && scaled != 0) {
+                sb.append('-');
+            }
+            sb.append(scaled / 10_000).append('.');
+            long fraction = scaled % 10_000;
+            for (long digit = 1_000; digit > fraction && digit > 1; digit /= 10) {
+                sb.append('0');
+            }
+            sb.append(fraction);
         }
     }
 }
