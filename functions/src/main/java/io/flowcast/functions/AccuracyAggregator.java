@@ -97,13 +97,27 @@ public final class AccuracyAggregator extends KeyedProcessFunction<String, Forec
         for (long asOf = week; asOf <= Math.min(newest, week + 7L * (windowWeeks - 1)); asOf += 7) {
             ctx.timerService().registerEventTimeTimer(WeeklyAggregator.weekEnd(asOf));
         }
+        // Clears the key once nothing has been scored for as long as the rings hold.
+        ctx.timerService().registerEventTimeTimer(WeeklyAggregator.weekEnd(newest + 7L * ErrorHistory.CAPACITY));
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AccuracyRow> out) throws Exception {
         long asOf = WeeklyHistory.weekOf(timestamp);
         long oldest = asOf - 7L * (windowWeeks - 1);
-        long newest = newestWeek.value();
+        Long stored = newestWeek.value();
+        if (stored == null) {
+            return;
+        }
+        long newest = stored;
+        if (asOf > newest) { // a clean-up timer: weeks are computed up to the newest scored one
+            if (asOf >= newest + 7L * ErrorHistory.CAPACITY) {
+                errors.clear();
+                newestWeek.clear();
+                computedThrough.clear();
+            }
+            return;
+        }
         if ((newest - oldest) / 7 >= ErrorHistory.CAPACITY) {
             return; // a correction older than the rings hold: its window can no longer be complete
         }

@@ -200,6 +200,20 @@ class AccuracyTest {
     }
 
     @Test
+    void aProductScoredNoLongerThanTheRingsHoldLeavesState() throws Exception {
+        try (var h = aggregator(AccuracyScope.PRODUCT)) {
+            h.processElement(error("P1", "SP", W, "units", 10, 12), 0);
+            long clear = WeeklyAggregator.weekEnd(W + 7L * io.flowcast.accuracy.ErrorHistory.CAPACITY);
+            h.processWatermark(clear - 1);
+            assertThat(h.extractOutputValues()).hasSize(1);
+            assertThat(h.numKeyedStateEntries()).isEqualTo(3);
+            h.processWatermark(clear);
+            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(h.extractOutputValues()).hasSize(1);
+        }
+    }
+
+    @Test
     void theErrorRingKeepsAsManyWeeksAsTheAggregatorCanCorrect() {
         io.flowcast.accuracy.ErrorHistory h = io.flowcast.accuracy.ErrorHistory.startingAt(W);
         h.put(W, 5, 4);
