@@ -4,9 +4,6 @@ import io.flowcast.accuracy.TargetWeek;
 import io.flowcast.records.ForecastError;
 import io.flowcast.records.SeriesForecast;
 import io.flowcast.records.WeeklyPoint;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -65,6 +62,9 @@ public final class AccuracyTracker extends KeyedCoProcessFunction<String, Series
             return;
         }
         long target = f.originWeekEpochDay() + 7L * leadWeeks;
+        if (tooOld(target)) {
+            return;
+        }
         TargetWeek t = orNew(targets.get(target));
         double yhat = f.yhat()[leadWeeks - 1];
         if (UNITS.equals(f.channel())) {
@@ -86,6 +86,9 @@ public final class AccuracyTracker extends KeyedCoProcessFunction<String, Series
     @Override
     public void processElement2(WeeklyPoint p, Context ctx, Collector<ForecastError> out) throws Exception {
         long week = p.weekStartEpochDay();
+        if (tooOld(week)) {
+            return; // corrects a week whose forecast is no longer kept
+        }
         TargetWeek t = orNew(targets.get(week));
         t.unitsActual = p.units().doubleValue();
         t.revenueActual = p.revenue().doubleValue();
@@ -95,7 +98,7 @@ public final class AccuracyTracker extends KeyedCoProcessFunction<String, Series
         Long newest = newestWeek.value();
         if (newest == null || week > newest) {
             newestWeek.update(week);
-            dropOlderThan(week - 7L * keepWeeks);
+            dropBetween(newest == null ? week : newest, week);
             ctx.timerService().registerEventTimeTimer(WeeklyAggregator.weekEnd(week + 7L * keepWeeks));
         }
     }
@@ -122,15 +125,20 @@ public final class AccuracyTracker extends KeyedCoProcessFunction<String, Series
                 units ? t.unitsActual : t.revenueActual, forecast));
     }
 
-    /** Removes target weeks before {@code oldestKept} (epoch day of a Monday). */
-    private void dropOlderThan(long oldestKept) throws Exception {
-        List<Long> old = new ArrayList<>();
-        for (Map.Entry<Long, TargetWeek> e : targets.entries()) {
-            if (e.getKey() < oldestKept) {
-                old.add(e.getKey());
-            }
-        }
-        for (Long week : old) {
+    /** True if {@code week} is older than the newest closed week minus {@code keepWeeks}. */
+    private boolean tooOld(long week) throws Exception {
+        Long newest = newestWeek.value();
+        return newest != null && week < newest - 7L * keepWeeks;
+    }
+
+    /**
+     * Removes the weeks that fall behind the kept span when the newest closed week moves from
+     * {@code previous} to {@code newest}: point removals, no scan. Weeks exist from
+     * {@code previous - keepWeeks} to {@code previous + leadWeeks} (pending forecasts) at most.
+     */
+    private void dropBetween(long previous, long newest) throws Exception {
+        long end = Math.min(newest - 7L * keepWeeks, previous + 7L * (leadWeeks + 1));
+        for (long week = previous - 7L * keepWeeks; week < end; week += 7) {
             targets.remove(week);
         }
     }
