@@ -24,15 +24,37 @@ public final class FeatureExtractor {
      * model reading it has half the picture when the second is missing.
      */
     public static final double MISSING_STOCK_QUALITY = 0.5;
+    /** A stock reading up to this many days old at the week close is fresh (the warehouse counts weekly). */
+    public static final double FRESH_STOCK_DAYS = 7;
+    /** ... and from this age on it is worth no more than a missing one. */
+    public static final double STALE_STOCK_DAYS = 35;
 
     private FeatureExtractor() {}
 
     /**
+     * Freshness factor of the inventory position: 1 for a stock reading up to
+     * {@link #FRESH_STOCK_DAYS} old at the week close (or of unknown age), falling linearly to
+     * {@link #MISSING_STOCK_QUALITY} at {@link #STALE_STOCK_DAYS} and staying there;
+     * {@link #MISSING_STOCK_QUALITY} when the stock is unknown.
+     */
+    public static double stockFreshness(InventoryKpis kpis) {
+        if (!kpis.stockKnown()) {
+            return MISSING_STOCK_QUALITY;
+        }
+        Double age = kpis.stockAgeDays();
+        if (age == null || age <= FRESH_STOCK_DAYS) {
+            return 1.0;
+        }
+        double stale = Math.min(1.0, (age - FRESH_STOCK_DAYS) / (STALE_STOCK_DAYS - FRESH_STOCK_DAYS));
+        return 1.0 - stale * (1.0 - MISSING_STOCK_QUALITY);
+    }
+
+    /**
      * The demand features with the quality score of the whole vector: the demand quality (see
-     * {@link #extract}) x {@link #MISSING_STOCK_QUALITY} when the stock was unknown at the week close.
+     * {@link #extract}) x the freshness of the inventory position ({@link #stockFreshness}).
      */
     public static DemandFeatures withInventory(DemandFeatures f, InventoryKpis kpis) {
-        double quality = f.qualityScore() * (kpis.stockKnown() ? 1.0 : MISSING_STOCK_QUALITY);
+        double quality = f.qualityScore() * stockFreshness(kpis);
         return new DemandFeatures(f.weeks(), f.mean(), f.cv(), f.adi(), f.cv2(), f.zeroShare(), f.trendStrength(),
                 f.seasonalStrength(), f.velocity(), quality);
     }

@@ -14,7 +14,7 @@ import java.util.HexFormat;
  * lets the feature store skip rewriting a vector that did not change (seed 002's deduplication).
  *
  * <p>With inventory KPIs ({@link InventoryKpis}) the object also has {@code kpi_window_weeks,
- * on_hand, stock_value, dio, turnover, service_level}; an unknown or undefined KPI is null.
+ * on_hand, stock_value, dio, turnover, service_level, stock_age_days}; an unknown or undefined KPI is null.
  */
 public final class FeatureJson {
 
@@ -44,7 +44,8 @@ public final class FeatureJson {
                 + ",\"stock_value\":" + number(k.stockValue())
                 + ",\"dio\":" + number(k.daysInventoryOutstanding())
                 + ",\"turnover\":" + number(k.turnover())
-                + ",\"service_level\":" + number(k.serviceLevel()) + "}";
+                + ",\"service_level\":" + number(k.serviceLevel())
+                + ",\"stock_age_days\":" + number(k.stockAgeDays()) + "}";
     }
 
     public static String contentHash(String json) {

@@ -26,6 +26,8 @@ package io.flowcast.features;
  *     stock row are left out); null when no week of the window has stock data or that mean is 0
  * @param serviceLevel nivel_atendimento: shipped / ordered units ({@code quantidade}) of the window's
  *     lines that report a fulfilled quantity; null when they ordered nothing
+ * @param stockAgeDays freshness of the stock reading: days from its {@code data_atualizacao} to the
+ *     end of the closed week; null when on hand is unknown (or the age was not given)
  */
 public record InventoryKpis(
         int windowWeeks,
@@ -33,7 +35,8 @@ public record InventoryKpis(
         Double stockValue,
         Double daysInventoryOutstanding,
         Double turnover,
-        Double serviceLevel) {
+        Double serviceLevel,
+        Double stockAgeDays) {
 
     private static final double DAYS_PER_WEEK = 7.0;
     private static final double WEEKS_PER_YEAR = 52.0;
@@ -55,6 +58,12 @@ public record InventoryKpis(
      */
     public static InventoryKpis compute(
             int windowWeeks, Double onHand, Double averageCost, double[] closingOnHand, double shippedUnits, double orderedUnits) {
+        return compute(windowWeeks, onHand, averageCost, closingOnHand, shippedUnits, orderedUnits, null);
+    }
+
+    /** As {@link #compute(int, Double, Double, double[], double, double)}, with the stock reading's age in days. */
+    public static InventoryKpis compute(int windowWeeks, Double onHand, Double averageCost, double[] closingOnHand,
+            double shippedUnits, double orderedUnits, Double stockAgeDays) {
         if (windowWeeks < 1) {
             throw new IllegalArgumentException("window of " + windowWeeks + " weeks");
         }
@@ -70,6 +79,6 @@ public record InventoryKpis(
             }
         }
         Double turnover = known > 0 && sum > 0 ? shippedUnits * (WEEKS_PER_YEAR / windowWeeks) / (sum / known) : null;
-        return new InventoryKpis(windowWeeks, onHand, stockValue, dio, turnover, serviceLevel);
+        return new InventoryKpis(windowWeeks, onHand, stockValue, dio, turnover, serviceLevel, onHand == null ? null : stockAgeDays);
     }
 }

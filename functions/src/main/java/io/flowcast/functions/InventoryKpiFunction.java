@@ -7,6 +7,7 @@ import io.flowcast.records.KpiSnapshot;
 import io.flowcast.records.SeriesSnapshot;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -206,8 +207,10 @@ public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, S
         InventorySignal atClose = levelAt(levels, week);
         Double onHand = atClose == null ? null : atClose.onHand().doubleValue();
         Double averageCost = atClose == null || atClose.averageCost() == null ? null : atClose.averageCost().doubleValue();
+        Double stockAgeDays = atClose == null ? null
+                : (WeeklyAggregator.weekEnd(week) + 1 - atClose.eventTimeMillis()) / (double) Duration.ofDays(1).toMillis();
         out.collect(new KpiSnapshot(snapshot, InventoryKpis.compute(
-                weeks, onHand, averageCost, closing, shipped / UNITS_PER_FIXED, ordered / UNITS_PER_FIXED)));
+                weeks, onHand, averageCost, closing, shipped / UNITS_PER_FIXED, ordered / UNITS_PER_FIXED, stockAgeDays)));
         // Later snapshots are for later weeks: their windows start after this one's.
         long oldest = reachOf(snapshot);
         List<Long> stale = new ArrayList<>();

@@ -84,9 +84,24 @@ class InventoryKpisTest {
         assertThat(FeatureExtractor.withInventory(demand, unknown).qualityScore())
                 .isEqualTo(demand.qualityScore() * FeatureExtractor.MISSING_STOCK_QUALITY);
         assertThat(FeatureJson.toJson(demand, known)).endsWith(",\"kpi_window_weeks\":4,\"on_hand\":40,\"stock_value\":100"
-                + ",\"dio\":40,\"turnover\":7.28,\"service_level\":0.8}");
+                + ",\"dio\":40,\"turnover\":7.28,\"service_level\":0.8,\"stock_age_days\":null}");
         assertThat(FeatureJson.toJson(demand, unknown)).endsWith(
-                ",\"on_hand\":null,\"stock_value\":null,\"dio\":null,\"turnover\":null,\"service_level\":0.8}");
+                ",\"on_hand\":null,\"stock_value\":null,\"dio\":null,\"turnover\":null,\"service_level\":0.8,\"stock_age_days\":null}");
         assertThat(FeatureJson.toJson(demand, known)).startsWith(FeatureJson.toJson(demand).replace("}", ""));
+    }
+
+    @Test
+    void anOldStockReadingLowersTheQualityDownToThatOfMissingStock() {
+        double[] closing = {40};
+        assertThat(FeatureExtractor.stockFreshness(InventoryKpis.compute(1, 40.0, 1.0, closing, 1, 1, 2.5))).isEqualTo(1.0);
+        assertThat(FeatureExtractor.stockFreshness(InventoryKpis.compute(1, 40.0, 1.0, closing, 1, 1, 7.0))).isEqualTo(1.0);
+        // Halfway between 7 and 35 days: halfway between 1 and 0.5.
+        assertThat(FeatureExtractor.stockFreshness(InventoryKpis.compute(1, 40.0, 1.0, closing, 1, 1, 21.0))).isEqualTo(0.75);
+        assertThat(FeatureExtractor.stockFreshness(InventoryKpis.compute(1, 40.0, 1.0, closing, 1, 1, 90.0))).isEqualTo(0.5);
+        assertThat(FeatureExtractor.stockFreshness(InventoryKpis.compute(1, null, null, new double[] {NA}, 1, 1, 3.0)))
+                .isEqualTo(FeatureExtractor.MISSING_STOCK_QUALITY);
+        InventoryKpis aged = InventoryKpis.compute(1, 40.0, 1.0, closing, 1, 1, 21.0);
+        assertThat(aged.stockAgeDays()).isEqualTo(21.0);
+        assertThat(FeatureJson.toJson(FeatureExtractor.extract(new double[] {5, 5}), aged)).endsWith(",\"stock_age_days\":21}");
     }
 }

@@ -401,8 +401,10 @@ class DemandForecastJobITCase {
         }
         int onHand = MirrorTable.STOCK_LEVELS.indexOfSource("quantidade_disponivel");
         int averageCost = MirrorTable.STOCK_LEVELS.indexOfSource("custo_medio");
+        int updatedAt = MirrorTable.STOCK_LEVELS.indexOfSource("data_atualizacao");
         int checked = 0;
         int withoutStock = 0;
+        java.util.TreeSet<Double> ages = new java.util.TreeSet<>();
         try (Connection c = db.connect(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT product_code, region, as_of_week, quality_score, features->>'kpi_window_weeks',"
                         + " features->>'on_hand', features->>'stock_value', features->>'dio', features->>'turnover',"
@@ -429,8 +431,11 @@ class DemandForecastJobITCase {
                 Double stockValue = null;
                 Double dio = null;
                 Double turnover = null;
+                Double stockAgeDays = null;
                 if (stocked) {
                     Object[] atClose = stockAtClose(product, region, week);
+                    stockAgeDays = (week.plusWeeks(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()
+                            - ((java.time.Instant) atClose[updatedAt]).toEpochMilli()) / 86_400_000.0;
                     expectedOnHand = ((java.math.BigDecimal) atClose[onHand]).doubleValue();
                     stockValue = expectedOnHand * ((java.math.BigDecimal) atClose[averageCost]).doubleValue();
                     dio = shipped > 0 ? expectedOnHand / (shipped / (7.0 * weeks)) : null;
@@ -454,13 +459,18 @@ class DemandForecastJobITCase {
                 List<Double> units = series.get(series1);
                 int upTo = (int) java.time.temporal.ChronoUnit.WEEKS.between(firstWeek.get(series1), week) + 1;
                 double[] history = units.subList(Math.max(0, upTo - 104), upTo).stream().mapToDouble(Double::doubleValue).toArray();
-                double quality = FeatureExtractor.extract(history).qualityScore() * (stocked ? 1.0 : FeatureExtractor.MISSING_STOCK_QUALITY);
+                double freshness = !stocked ? 0.5 : stockAgeDays <= 7 ? 1.0 : Math.max(0.5, 1.0 - 0.5 * (stockAgeDays - 7) / 28);
+                double quality = FeatureExtractor.extract(history).qualityScore() * freshness;
+                if (stockAgeDays != null) {
+                    ages.add(stockAgeDays);
+                }
                 assertThat(rs.getDouble(4)).as(key + " quality_score").isCloseTo(quality, org.assertj.core.api.Assertions.within(1e-9));
                 checked++;
             }
         }
         assertThat(checked).isEqualTo(series.size());
         assertThat(withoutStock).as("the withheld product's series").isPositive();
+        assertThat(ages).as("stock ages seen at the closes: " + ages).isNotEmpty();
         try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
             assertThat(redis.get("ml:features:P0001:SP")).contains("\"stock_value\":", "\"service_level\":");
         }
