@@ -248,6 +248,10 @@ public final class CdcDecoder {
                 break;
             case DATE:
                 if (node.isTextual()) {
+                    LocalDate fast = IsoTimes.date(node.textValue());
+                    if (fast != null) {
+                        return fast;
+                    }
                     try {
                         return LocalDate.parse(node.textValue());
                     } catch (DateTimeParseException e) {
@@ -277,6 +281,10 @@ public final class CdcDecoder {
     }
 
     private static Instant parseInstant(String text) {
+        Instant fast = IsoTimes.instant(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
