@@ -3,7 +3,6 @@ package io.flowcast.functions;
 import io.flowcast.cdc.MirrorTable;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.Delta;
-import io.flowcast.records.FulfilmentLine;
 import io.flowcast.records.InventorySignal;
 import io.flowcast.records.KpiSnapshot;
 import io.flowcast.records.MirrorChange;
@@ -75,7 +74,8 @@ public final class ChangeProjections {
                     (String) change.get("regiao"),
                     change.eventTime().toEpochMilli(),
                     (BigDecimal) change.get("quantidade"),
-                    MirrorTable.SALES_ORDERS.valueTotal(change.row())));
+                    MirrorTable.SALES_ORDERS.valueTotal(change.row()),
+                    (BigDecimal) change.get("quantidade_atendida")));
         }
     }
 
@@ -212,48 +212,15 @@ public final class ChangeProjections {
         }
     }
 
-    /** Sales-order line changes as {@link FulfilmentLine}s (ordered and fulfilled units). */
-    public static final class ToFulfilmentLines implements FlatMapFunction<MirrorChange, FulfilmentLine> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void flatMap(MirrorChange change, Collector<FulfilmentLine> out) {
-            if (change.table() != MirrorTable.SALES_ORDERS) {
-                return;
-            }
-            if (change.isDelete()) {
-                out.collect(new FulfilmentLine(change.key(), true, "", "", 0L, BigDecimal.ZERO, null));
-                return;
-            }
-            out.collect(new FulfilmentLine(
-                    change.key(),
-                    false,
-                    (String) change.get("codigo_produto"),
-                    (String) change.get("regiao"),
-                    change.eventTime().toEpochMilli(),
-                    (BigDecimal) change.get("quantidade"),
-                    (BigDecimal) change.get("quantidade_atendida")));
-        }
-    }
-
-    public static final class ByFulfilmentLine implements KeySelector<FulfilmentLine, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(FulfilmentLine line) {
-            return line.lineKey();
-        }
-    }
-
     /** A line version entering (+1) or leaving (-1) its week, as an {@link InventorySignal}. */
-    public static final class FulfilmentDeltaToSignal implements MapFunction<Delta<FulfilmentLine>, InventorySignal> {
+    public static final class FulfilmentDeltaToSignal implements MapFunction<Delta<SalesLineChange>, InventorySignal> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public InventorySignal map(Delta<FulfilmentLine> delta) {
-            FulfilmentLine line = delta.version();
+        public InventorySignal map(Delta<SalesLineChange> delta) {
+            SalesLineChange line = delta.version();
             return new InventorySignal(InventorySignal.Kind.ORDER_LINE, line.productCode(), line.region(),
-                    line.orderedAtMillis(), delta.sign(), line.ordered(), line.fulfilled(), null, null);
+                    line.orderedAtMillis(), delta.sign(), line.units(), line.fulfilled(), null, null);
         }
     }
 

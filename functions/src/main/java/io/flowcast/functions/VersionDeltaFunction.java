@@ -2,6 +2,7 @@ package io.flowcast.functions;
 
 import io.flowcast.records.Delta;
 import io.flowcast.records.Versioned;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -13,6 +14,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by a row's natural key: turns inserts, updates and deletes into +1/-1 {@link Delta}s for
@@ -22,6 +24,11 @@ import org.apache.flink.util.Collector;
  * aggregates right when the source table lacks {@code REPLICA IDENTITY FULL} and the before-image
  * has only the key, and makes a replayed version (the same one again) a no-op. Versions expire
  * after {@code stateTtl}; a change to a row older than that is counted as new.
+ *
+ * <p>With an {@link Equivalence}, an update between two equivalent versions leaves the main output
+ * alone (for the sales lines: a change of the fulfilled quantity is no demand correction), while
+ * {@link #allDeltas()} still carries every delta, so two aggregates of the same rows share one
+ * version state.
  */
 public final class VersionDeltaFunction<K, T extends Versioned> extends KeyedProcessFunction<K, T, Delta<T>>
         implements ResultTypeQueryable<Delta<T>> {
@@ -30,13 +37,31 @@ public final class VersionDeltaFunction<K, T extends Versioned> extends KeyedPro
 
     static final String LAST_VERSION = "last-version";
 
+    /** When two versions of a row are the same to the main output's consumers. */
+    @FunctionalInterface
+    public interface Equivalence<T> extends Serializable {
+        boolean same(T previous, T next);
+    }
+
     private final Class<T> versionType;
     private final Duration stateTtl;
+    private final Equivalence<T> equivalence;
     private transient ValueState<T> lastVersion;
 
     public VersionDeltaFunction(Class<T> versionType, Duration stateTtl) {
+        this(versionType, stateTtl, null);
+    }
+
+    /** With {@code equivalence}, updates between equivalent versions reach {@link #allDeltas()} only. */
+    public VersionDeltaFunction(Class<T> versionType, Duration stateTtl, Equivalence<T> equivalence) {
         this.versionType = versionType;
         this.stateTtl = stateTtl;
+        this.equivalence = equivalence;
+    }
+
+    /** Every delta, equivalent updates included (emitted only when an {@link Equivalence} is set). */
+    public OutputTag<Delta<T>> allDeltas() {
+        return new OutputTag<>("all-deltas-" + versionType.getSimpleName(), deltaType(versionType));
     }
 
     @Override
@@ -62,7 +87,7 @@ public final class VersionDeltaFunction<K, T extends Versioned> extends KeyedPro
         T previous = lastVersion.value();
         if (version.delete()) {
             if (previous != null) {
-                out.collect(new Delta<>(-1, previous));
+                emit(new Delta<>(-1, previous), true, ctx, out);
                 lastVersion.clear();
             }
             return;
@@ -70,10 +95,20 @@ public final class VersionDeltaFunction<K, T extends Versioned> extends KeyedPro
         if (version.equals(previous)) {
             return;
         }
+        boolean main = previous == null || equivalence == null || !equivalence.same(previous, version);
         if (previous != null) {
-            out.collect(new Delta<>(-1, previous));
+            emit(new Delta<>(-1, previous), main, ctx, out);
         }
-        out.collect(new Delta<>(+1, version));
+        emit(new Delta<>(+1, version), main, ctx, out);
         lastVersion.update(version);
+    }
+
+    private void emit(Delta<T> delta, boolean main, Context ctx, Collector<Delta<T>> out) {
+        if (main) {
+            out.collect(delta);
+        }
+        if (equivalence != null) {
+            ctx.output(allDeltas(), delta);
+        }
     }
 }

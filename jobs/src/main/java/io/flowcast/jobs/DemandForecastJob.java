@@ -16,7 +16,6 @@ import io.flowcast.functions.DemandProfileFunction;
 import io.flowcast.functions.ForecastFunction;
 import io.flowcast.functions.ForecastOutputs;
 import io.flowcast.functions.ForecastRequests;
-import io.flowcast.functions.FulfilmentLineTimestamps;
 import io.flowcast.functions.InventoryKpiFunction;
 import io.flowcast.functions.ProfileCacheWrites;
 import io.flowcast.functions.SalesLineTimestamps;
@@ -27,10 +26,10 @@ import io.flowcast.records.AbcClass;
 import io.flowcast.records.AccuracyRow;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DeadLetter;
+import io.flowcast.records.Delta;
 import io.flowcast.records.DemandProfile;
 import io.flowcast.records.ForecastError;
 import io.flowcast.records.ForecastRequest;
-import io.flowcast.records.FulfilmentLine;
 import io.flowcast.records.InventorySignal;
 import io.flowcast.records.KpiSnapshot;
 import io.flowcast.records.MirrorChange;
@@ -136,7 +135,12 @@ public final class DemandForecastJob {
                 .name("pg-dead-letter")
                 .uid("pg-dead-letter");
 
-        SingleOutputStreamOperator<WeeklyPoint> weeks = changes.flatMap(new ChangeProjections.ToSalesLineChanges())
+        // One version per order line feeds both the demand series (units, revenue) and the
+        // fulfilment behind the inventory KPIs; a change of the fulfilled quantity alone reaches
+        // only the latter (allDeltas), so it is no demand correction.
+        VersionDeltaFunction<String, SalesLineChange> lineVersions =
+                new VersionDeltaFunction<>(SalesLineChange.class, options.lineStateTtl(), SalesLineChange::sameDemand);
+        SingleOutputStreamOperator<Delta<SalesLineChange>> lineDeltas = changes.flatMap(new ChangeProjections.ToSalesLineChanges())
                 .name("sales-lines")
                 .uid("sales-lines")
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<SalesLineChange>forBoundedOutOfOrderness(options.outOfOrderness())
@@ -145,9 +149,10 @@ public final class DemandForecastJob {
                 .name("order-time-watermarks")
                 .uid("order-time-watermarks")
                 .keyBy(new ChangeProjections.BySalesLine())
-                .process(new VersionDeltaFunction<>(SalesLineChange.class, options.lineStateTtl()))
+                .process(lineVersions)
                 .name("sales-line-deltas")
-                .uid("sales-line-deltas")
+                .uid("sales-line-deltas");
+        SingleOutputStreamOperator<WeeklyPoint> weeks = lineDeltas
                 .keyBy(new ChangeProjections.BySeries())
                 .connect(validRequests.keyBy(new ForecastRequests.BySeries()))
                 .process(new WeeklyAggregator(options.idleWeeks(), NAME))
@@ -217,18 +222,7 @@ public final class DemandForecastJob {
 
         wireAccuracy(forecasts, weeks, options);
 
-        DataStream<InventorySignal> fulfilment = changes.flatMap(new ChangeProjections.ToFulfilmentLines())
-                .name("fulfilment-lines")
-                .uid("fulfilment-lines")
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<FulfilmentLine>forBoundedOutOfOrderness(options.outOfOrderness())
-                        .withTimestampAssigner(new FulfilmentLineTimestamps())
-                        .withIdleness(options.idleness()))
-                .name("fulfilment-order-time-watermarks")
-                .uid("fulfilment-order-time-watermarks")
-                .keyBy(new ChangeProjections.ByFulfilmentLine())
-                .process(new VersionDeltaFunction<>(FulfilmentLine.class, options.lineStateTtl()))
-                .name("fulfilment-line-deltas")
-                .uid("fulfilment-line-deltas")
+        DataStream<InventorySignal> fulfilment = lineDeltas.getSideOutput(lineVersions.allDeltas())
                 .map(new ChangeProjections.FulfilmentDeltaToSignal())
                 .name("fulfilment-signals")
                 .uid("fulfilment-signals");
