@@ -24,7 +24,7 @@ public final class MirrorBenchmarkRunner {
                 .keepFinalRows(false)
                 .build();
         MirrorBenchmark.Settings settings = new MirrorBenchmark.Settings(
-                FlowcastConfig.load(command.config(), command.overrides()),
+                FlowcastConfig.load(command.scratch().config(), command.scratch().overrides()),
                 () -> records(new CdcGenerator(generator).stream()),
                 command.parallelism(),
                 command.partitions(),
@@ -32,7 +32,7 @@ public final class MirrorBenchmarkRunner {
                 command.latencyRate(),
                 Duration.ofSeconds(command.latencySeconds()),
                 command.database(),
-                command.redisUrl());
+                command.scratch().redisUrl());
         System.out.printf("generator: seed %d, %d products x 6 regions x %d weeks, bad fraction %.3f%n",
                 command.seed(), command.products(), command.weeks(), command.badFraction());
         new MirrorBenchmark(settings, System.out).run();

@@ -20,11 +20,11 @@ public final class PipelineBenchmarkRunner {
     private PipelineBenchmarkRunner() {}
 
     public static void run(BenchPipelineCommand command) throws Exception {
-        List<String> overrides = new ArrayList<>(command.overrides());
+        List<String> overrides = new ArrayList<>(command.scratch().overrides());
         if (command.jdbcUrl() != null) {
             overrides.add("postgres.url=" + command.jdbcUrl());
         }
-        FlowcastConfig config = FlowcastConfig.load(command.config(), overrides);
+        FlowcastConfig config = FlowcastConfig.load(command.scratch().config(), overrides);
         String configured = config.string("demand-forecast.forecast-method");
         List<String> liveMethods = command.methods() == null ? List.of(configured) : split(command.methods());
         List<String> throughputMethods = command.throughputMethods().isBlank() ? List.of() : split(command.throughputMethods());
@@ -55,7 +55,7 @@ public final class PipelineBenchmarkRunner {
                 new RequestLatencyProbe.Load(command.requests(), command.requestWarmUp(), command.requestBurst(), command.requestBursts(),
                         command.requestHorizon(), Duration.ofSeconds(command.maxWaitSeconds()), command.requestSlot()),
                 command.database(),
-                command.redisUrl(),
+                command.scratch().redisUrl(),
                 command.details());
         System.out.printf("generator: seed %d, bad fraction %.3f; throughput: %d products x 6 regions x %d weeks, %.1f lines per"
                         + " series-week; live: %d products x 6 regions, %.1f lines per series-week (configured forecast method: %s)%n",

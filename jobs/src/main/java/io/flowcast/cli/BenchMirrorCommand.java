@@ -1,10 +1,8 @@
 package io.flowcast.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,21 +47,12 @@ public final class BenchMirrorCommand implements Callable<Integer> {
     @Option(names = "--database", defaultValue = "flowcast_bench", description = "scratch database (dropped and recreated)")
     String database;
 
-    @Option(names = "--redis-url", defaultValue = "redis://127.0.0.1:6379/14", description = "scratch Redis database")
-    String redisUrl;
-
-    @Option(names = "--config", description = "YAML file over the bundled defaults")
-    Path config;
-
-    @Option(names = "--set", description = "key=value configuration override")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    BenchScratch scratch = new BenchScratch();
 
     @Override
     public Integer call() throws Exception {
-        // Reflection keeps Flink types out of this class (see FlowcastCli).
-        Class.forName("io.flowcast.bench.MirrorBenchmarkRunner")
-                .getMethod("run", BenchMirrorCommand.class)
-                .invoke(null, this);
+        BenchScratch.run("io.flowcast.bench.MirrorBenchmarkRunner", this);
         return 0;
     }
 
@@ -77,7 +66,5 @@ public final class BenchMirrorCommand implements Callable<Integer> {
     public double latencyRate() { return latencyRate; }
     public long latencySeconds() { return latencySeconds; }
     public String database() { return database; }
-    public String redisUrl() { return redisUrl; }
-    public Path config() { return config; }
-    public List<String> overrides() { return overrides; }
+    public BenchScratch scratch() { return scratch; }
 }
