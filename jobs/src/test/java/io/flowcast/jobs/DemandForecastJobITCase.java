@@ -22,6 +22,7 @@ import io.flowcast.kafka.KafkaLoad;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.sql.ScratchDatabase;
 import io.flowcast.testing.FailOnceAfterCheckpoint;
+import io.flowcast.testing.JobServices;
 import io.flowcast.testing.MiniClusterJobs;
 import io.flowcast.testing.MirrorSnapshot;
 import java.net.URI;
@@ -57,8 +58,9 @@ class DemandForecastJobITCase {
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
 
     /** Redis logical database used only by this test (flushed before it runs); -Dflowcast.it.redis-db=N moves it. */
-    private static final String REDIS_URL = "redis://127.0.0.1:6379/" + Integer.getInteger("flowcast.it.redis-db", 12);
+    private static final String REDIS_URL = JobServices.redisUrl(12);
 
+    private static JobServices services;
     private static LocalKafkaBroker kafka;
     private static ScratchDatabase db;
     private static GeneratorLedger ledger;
@@ -70,11 +72,9 @@ class DemandForecastJobITCase {
 
     @BeforeAll
     static void startServicesAndLoadHistory() throws Exception {
-        kafka = LocalKafkaBroker.start();
-        db = ScratchDatabase.create("demand_it");
-        try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
-            redis.flushDB();
-        }
+        services = JobServices.start("demand_it", REDIS_URL);
+        kafka = services.kafka();
+        db = services.db();
         GeneratedBatch batch = new CdcGenerator(GeneratorConfig.builder()
                 .seed(7L).products(10).weeks(20).badFraction(0.01).build()).generateAll();
         ledger = batch.ledger();
@@ -95,24 +95,16 @@ class DemandForecastJobITCase {
 
     @AfterAll
     static void stopServices() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (db != null) {
-            db.close();
+        if (services != null) {
+            services.close();
         }
     }
 
     @Test
     void weeklySalesEqualTheLedgerAcrossAFailureAndRestart() throws Exception {
         FailOnceAfterCheckpoint.FAILED.set(false);
-        DemandJobOptions options = DemandJobOptions.from(FlowcastConfig.load(null, Map.of(), List.of(
-                "kafka.bootstrap=" + kafka.bootstrap(),
-                "kafka.starting-offsets=earliest",
-                "postgres.url=" + db.url(),
-                "postgres.batch-size=200",
-                "redis.url=" + REDIS_URL,
-                // theta keeps the test fast (auto validates a pool on rolling origins per series).
+        DemandJobOptions options = DemandJobOptions.from(FlowcastConfig.load(null, Map.of(), services.overrides(
+                                // theta keeps the test fast (auto validates a pool on rolling origins per series).
                 "demand-forecast.forecast-method=theta")));
         StreamExecutionEnvironment env = MiniClusterJobs.environment();
         DataStream<CdcMessage> source = DemandForecastJob.source(env, options, true)

@@ -14,6 +14,7 @@ import io.flowcast.generator.GeneratorConfig;
 import io.flowcast.kafka.KafkaLoad;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.sql.ScratchDatabase;
+import io.flowcast.testing.JobServices;
 import io.flowcast.testing.MiniClusterJobs;
 import java.net.URI;
 import java.sql.Connection;
@@ -52,20 +53,19 @@ class ForecastRequestsITCase {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
 
-    private static final String REDIS_URL = "redis://127.0.0.1:6379/" + Integer.getInteger("flowcast.it.redis-db", 12);
+    private static final String REDIS_URL = JobServices.redisUrl(12);
     private static final Duration WAIT = Duration.ofSeconds(180);
 
+    private static JobServices services;
     private static LocalKafkaBroker kafka;
     private static ScratchDatabase db;
     private static final String SLOT = "flowcast_it_" + UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
     static void startServicesAndLoadHistory() throws Exception {
-        kafka = LocalKafkaBroker.start();
-        db = ScratchDatabase.create("requests_it");
-        try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
-            redis.flushDB();
-        }
+        services = JobServices.start("requests_it", REDIS_URL);
+        kafka = services.kafka();
+        db = services.db();
         GeneratedBatch batch = new CdcGenerator(GeneratorConfig.builder()
                 .seed(11L).products(6).weeks(20).badFraction(0.0).build()).generateAll();
         String sales = MirrorTable.SALES_ORDERS.topic();
@@ -83,24 +83,16 @@ class ForecastRequestsITCase {
                 dropSlot();
             }
         } finally {
-            if (kafka != null) {
-                kafka.close();
-            }
-            if (db != null) {
-                db.close();
+            if (services != null) {
+                services.close();
             }
         }
     }
 
     @Test
     void requestsInsertedWithSqlAreAnsweredAndBadOnesAreDeadLetters() throws Exception {
-        DemandJobOptions options = DemandJobOptions.from(FlowcastConfig.load(null, Map.of(), List.of(
-                "kafka.bootstrap=" + kafka.bootstrap(),
-                "kafka.starting-offsets=earliest",
-                "postgres.url=" + db.url(),
-                "postgres.batch-size=200",
-                "redis.url=" + REDIS_URL,
-                "demand-forecast.forecast-method=theta",
+        DemandJobOptions options = DemandJobOptions.from(FlowcastConfig.load(null, Map.of(), services.overrides(
+                                "demand-forecast.forecast-method=theta",
                 "demand-forecast.requests.enabled=true",
                 "demand-forecast.requests.slot-name=" + SLOT,
                 "demand-forecast.requests.startup-mode=latest-offset")));

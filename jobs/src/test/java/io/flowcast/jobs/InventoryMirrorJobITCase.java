@@ -17,6 +17,7 @@ import io.flowcast.generator.GeneratorLedger;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.sql.ScratchDatabase;
 import io.flowcast.testing.FailOnceAfterCheckpoint;
+import io.flowcast.testing.JobServices;
 import io.flowcast.testing.MiniClusterJobs;
 import io.flowcast.testing.MirrorSnapshot;
 import java.math.BigDecimal;
@@ -51,12 +52,13 @@ import redis.clients.jedis.RedisClient;
 class InventoryMirrorJobITCase {
 
     /** Redis logical database used only by this test (flushed before it runs); -Dflowcast.it.redis-db=N moves it. */
-    private static final String REDIS_URL = "redis://127.0.0.1:6379/" + Integer.getInteger("flowcast.it.redis-db", 11);
+    private static final String REDIS_URL = JobServices.redisUrl(11);
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
 
+    private static JobServices services;
     private static LocalKafkaBroker kafka;
     private static ScratchDatabase db;
     private static GeneratorLedger ledger;
@@ -64,11 +66,9 @@ class InventoryMirrorJobITCase {
 
     @BeforeAll
     static void startServicesAndLoadHistory() throws Exception {
-        kafka = LocalKafkaBroker.start();
-        db = ScratchDatabase.create("mirror_it");
-        try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
-            redis.flushDB();
-        }
+        services = JobServices.start("mirror_it", REDIS_URL);
+        kafka = services.kafka();
+        db = services.db();
         GeneratorConfig config = GeneratorConfig.builder()
                 .seed(20261124L)
                 .products(12)
@@ -88,11 +88,8 @@ class InventoryMirrorJobITCase {
 
     @AfterAll
     static void stopServices() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (db != null) {
-            db.close();
+        if (services != null) {
+            services.close();
         }
     }
 
@@ -100,12 +97,8 @@ class InventoryMirrorJobITCase {
     void mirrorsTheLedgerExactlyAcrossAFailureAndRestart() throws Exception {
         assertThat(ledger.badEvents()).as("the history has bad events").isPositive();
         FailOnceAfterCheckpoint.FAILED.set(false);
-        FlowcastConfig config = FlowcastConfig.load(null, Map.of(), List.of(
-                "kafka.bootstrap=" + kafka.bootstrap(),
-                "kafka.starting-offsets=earliest",
-                "postgres.url=" + db.url(),
+        FlowcastConfig config = FlowcastConfig.load(null, Map.of(), services.overrides(
                 "postgres.batch-size=500",
-                "redis.url=" + REDIS_URL,
                 "redis.batch-size=500"));
         MirrorJobOptions options = MirrorJobOptions.from(config);
 
