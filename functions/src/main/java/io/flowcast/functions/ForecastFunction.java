@@ -6,9 +6,9 @@ import io.flowcast.forecast.Forecast;
 import io.flowcast.forecast.Forecaster;
 import io.flowcast.forecast.MethodRegistry;
 import io.flowcast.forecast.PredictionInterval;
+import io.flowcast.forecast.methods.NaiveMethod;
 import io.flowcast.records.SeriesForecast;
 import io.flowcast.records.SeriesSnapshot;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -67,8 +67,8 @@ public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, Se
     @Override
     public void asyncInvoke(SeriesSnapshot snapshot, ResultFuture<SeriesForecast> result) {
         CompletableFuture.supplyAsync(() -> List.of(
-                        forecast(snapshot, "units", snapshot.units()),
-                        forecast(snapshot, "revenue", snapshot.revenue())), pool)
+                        forecast(snapshot, "units", snapshot.units(), method, ""),
+                        forecast(snapshot, "revenue", snapshot.revenue(), method, "")), pool)
                 .whenComplete((list, error) -> {
                     if (error != null) {
                         result.completeExceptionally(error);
@@ -78,16 +78,23 @@ public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, Se
                 });
     }
 
+    /**
+     * A forecast slower than the operator's timeout is replaced by the naive method's (microseconds,
+     * computed here in the task thread), so a week close or a request is always answered; the
+     * explanation says so and {@code forecastFallbacks} counts it. The late result is ignored.
+     */
     @Override
     public void timeout(SeriesSnapshot snapshot, ResultFuture<SeriesForecast> result) {
-        // A forecast that takes longer than the timeout is skipped for this week, and counted.
         fallbacks.inc();
-        result.complete(Collections.emptyList());
+        String why = "; fallback: " + method + " exceeded forecast-timeout";
+        result.complete(List.of(
+                forecast(snapshot, "units", snapshot.units(), NaiveMethod.NAME, why),
+                forecast(snapshot, "revenue", snapshot.revenue(), NaiveMethod.NAME, why)));
     }
 
-    private SeriesForecast forecast(SeriesSnapshot s, String channel, double[] history) {
+    private SeriesForecast forecast(SeriesSnapshot s, String channel, double[] history, String methodName, String timedOut) {
         long start = System.nanoTime();
-        Forecast f = forecaster.forecast(method, history, FeatureExtractor.SEASON, s.horizon() > 0 ? s.horizon() : horizon, LEVELS);
+        Forecast f = forecaster.forecast(methodName, history, FeatureExtractor.SEASON, s.horizon() > 0 ? s.horizon() : horizon, LEVELS);
         latency.update((System.nanoTime() - start) / 1_000);
         forecasts.inc();
         if (f.fellBack()) {
@@ -97,7 +104,7 @@ public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, Se
         String pattern = DemandClassifier.pattern(FeatureExtractor.extract(history)).name().toLowerCase(java.util.Locale.ROOT);
         String explanation = "pattern " + pattern + "; method " + f.method()
                 + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")")
-                + (f.fellBack() ? "; fallback: " + f.fallbackReason() : "");
+                + (f.fellBack() ? "; fallback: " + f.fallbackReason() : "") + timedOut;
         return new SeriesForecast(s.productCode(), s.region(), s.weekStartEpochDay(), channel, f.method(), MODEL_VERSION,
                 f.mean(), interval.lower(), interval.upper(), explanation, s.requestId());
     }

@@ -42,4 +42,31 @@ class ForecastFunctionTest {
             assertThat(flat.modelVersion()).isEqualTo(ForecastFunction.MODEL_VERSION);
         }
     }
+
+    @Test
+    void aForecastSlowerThanTheTimeoutIsAnsweredByTheNaiveMethod() throws Exception {
+        double[] units = new double[104];
+        for (int t = 0; t < units.length; t++) {
+            units[t] = 20 + 5 * Math.sin(t / 4.0) + (t % 7);
+        }
+        // auto validates a pool of methods on rolling origins (milliseconds): the 1 ms timeout,
+        // fired by moving the harness's processing time, always comes first.
+        var factory = new AsyncWaitOperatorFactory<SeriesSnapshot, SeriesForecast>(
+                new ForecastFunction("auto", 6, 1), 1, 8, OutputMode.UNORDERED);
+        try (var h = new OneInputStreamOperatorTestHarness<>(factory,
+                TypeInformation.of(SeriesSnapshot.class).createSerializer(new SerializerConfigImpl()))) {
+            h.open();
+            h.processElement(new SeriesSnapshot("P1", "SP", 20_000, units, units), 0);
+            h.setProcessingTime(10);
+            h.endInput();
+
+            List<SeriesForecast> out = h.extractOutputValues();
+            assertThat(out).extracting(SeriesForecast::channel).containsExactlyInAnyOrder("units", "revenue");
+            assertThat(out).allSatisfy(f -> {
+                assertThat(f.method()).isEqualTo("naive");
+                assertThat(f.yhat()).hasSize(6).containsOnly(units[103]);
+                assertThat(f.explanation()).endsWith("fallback: auto exceeded forecast-timeout");
+            });
+        }
+    }
 }
