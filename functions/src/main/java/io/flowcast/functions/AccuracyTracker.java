@@ -133,12 +133,11 @@ public final class AccuracyTracker extends KeyedCoProcessFunction<String, Series
 
     /**
      * Removes the weeks that fall behind the kept span when the newest closed week moves from
-     * {@code previous} to {@code newest}: point removals, no scan. Weeks exist from
-     * {@code previous - keepWeeks} to {@code previous + leadWeeks} (pending forecasts) at most.
+     * {@code previous} to {@code newest}: one point removal per week moved (weeks close one at a
+     * time; a series idle for longer than the span is cleared by the timer first), no scan.
      */
     private void dropBetween(long previous, long newest) throws Exception {
-        long end = Math.min(newest - 7L * keepWeeks, previous + 7L * (leadWeeks + 1));
-        for (long week = previous - 7L * keepWeeks; week < end; week += 7) {
+        for (long week = previous - 7L * keepWeeks; week < newest - 7L * keepWeeks; week += 7) {
             targets.remove(week);
         }
     }
