@@ -107,6 +107,11 @@ class DemandForecastJobITCase {
                                 // theta keeps the test fast (auto validates a pool on rolling origins per series).
                 "demand-forecast.forecast-method=theta")));
         StreamExecutionEnvironment env = MiniClusterJobs.environment();
+        // The history is read in seconds; with the default 200 ms watermark interval a fast run can
+        // read it all before the watermark moves, and every week then closes at the end of input
+        // with one forecast per series. Frequent watermarks make the weeks close one by one, as in
+        // production, so forecasts from many origins meet their actuals (the accuracy checks).
+        env.getConfig().setAutoWatermarkInterval(5);
         DataStream<CdcMessage> source = DemandForecastJob.source(env, options, true)
                 .map(new FailOnceAfterCheckpoint<>(messages / 8, 1))
                 .name("inject-failure")
