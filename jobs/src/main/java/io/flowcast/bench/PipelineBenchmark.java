@@ -5,6 +5,7 @@ import io.flowcast.cluster.LocalKafkaBroker;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.jobs.DemandForecastJob;
 import io.flowcast.jobs.DemandJobOptions;
+import io.flowcast.jobs.ReplicationSlots;
 import io.flowcast.kafka.KafkaLoad;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.sinks.PostgresOptions;
@@ -12,7 +13,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -192,46 +192,18 @@ public final class PipelineBenchmark {
     }
 
     private static void awaitSlotActive(PostgresOptions pg, String slot) throws Exception {
-        try (Connection c = pg.connect(); PreparedStatement st = c.prepareStatement(
-                "SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
+        try (Connection c = pg.connect()) {
             c.setAutoCommit(true);
-            st.setString(1, slot);
-            long deadline = System.nanoTime() + SLOT_WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next() && rs.getBoolean(1)) {
-                        return;
-                    }
-                }
-                Thread.sleep(100);
-            }
+            ReplicationSlots.awaitStreaming(c, slot, SLOT_WAIT);
         }
-        throw new IllegalStateException("replication slot " + slot + " not streaming within " + SLOT_WAIT);
     }
 
-    /** Drops {@code slot} once no job holds it (a cancelled job lets go of it within seconds); absent: nothing to do. */
+    /** Drops {@code slot} once the cancelled job lets go of it; connected to the server's {@code postgres} database (the scratch one may not exist yet). */
     private static void dropSlot(PostgresOptions pg, String slot) throws Exception {
         String server = pg.url().replaceFirst("/[^/?]+(\\?.*)?$", "/postgres$1");
-        try (Connection c = DriverManager.getConnection(server, pg.user(), pg.password());
-                PreparedStatement active = c.prepareStatement("SELECT active FROM pg_replication_slots WHERE slot_name = ?");
-                PreparedStatement drop = c.prepareStatement("SELECT pg_drop_replication_slot(?)")) {
-            active.setString(1, slot);
-            drop.setString(1, slot);
-            long deadline = System.nanoTime() + SLOT_WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = active.executeQuery()) {
-                    if (!rs.next()) {
-                        return;
-                    }
-                    if (!rs.getBoolean(1)) {
-                        drop.execute();
-                        return;
-                    }
-                }
-                Thread.sleep(100);
-            }
+        try (Connection c = DriverManager.getConnection(server, pg.user(), pg.password())) {
+            ReplicationSlots.dropWhenReleased(c, slot, SLOT_WAIT);
         }
-        throw new IllegalStateException("replication slot " + slot + " still in use after " + SLOT_WAIT + ": drop it with pg_drop_replication_slot");
     }
 
     private FlowcastConfig configFor(String bootstrap, PostgresOptions pg, String startingOffsets, String method) {

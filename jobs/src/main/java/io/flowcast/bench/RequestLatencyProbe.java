@@ -1,5 +1,6 @@
 package io.flowcast.bench;
 
+import io.flowcast.jobs.ReplicationSlots;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,8 +66,8 @@ final class RequestLatencyProbe implements LiveProbe {
             }
             long quietStart = System.nanoTime();
             awaitQuiet(c);
-            long lagBytes = walSenderLag(c);
-            awaitWalSender(c);
+            long lagBytes = ReplicationSlots.senderLagBytes(c, load.slotName());
+            ReplicationSlots.awaitSenderCaughtUp(c, load.slotName(), CATCH_UP_WAIT);
             live.out().printf(Locale.ROOT, "    %d series with a forecast of the newest closed week; job quiet and WAL sender caught up"
                             + " (%,d bytes behind) after %.1f s; horizon %d (%d answer rows per request), PG sink flush every %d ms%n",
                     series.size(), lagBytes, BenchSupport.secondsSince(quietStart), load.horizon(), 2 * load.horizon(),
@@ -226,35 +227,10 @@ final class RequestLatencyProbe implements LiveProbe {
         }
     }
 
-    private long walSenderLag(Connection c) throws SQLException {
-        return scalar(c, "SELECT coalesce(max(pg_wal_lsn_diff(pg_current_wal_lsn(), r.sent_lsn))::bigint, -1) FROM pg_stat_replication r"
-                + " JOIN pg_replication_slots s ON s.active_pid = r.pid WHERE s.slot_name = '" + load.slotName() + "'");
-    }
-
-    private void awaitWalSender(Connection c) throws Exception {
-        String target = "'" + scalarText(c, "SELECT pg_current_wal_lsn()::text") + "'::pg_lsn";
-        long deadline = System.nanoTime() + CATCH_UP_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (scalar(c, "SELECT count(*) FROM pg_stat_replication r JOIN pg_replication_slots s ON s.active_pid = r.pid"
-                    + " WHERE s.slot_name = '" + load.slotName() + "' AND r.sent_lsn >= " + target) > 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the WAL sender of slot " + load.slotName() + " did not catch up within " + CATCH_UP_WAIT);
-    }
-
     private static long scalar(Connection c, String query) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static String scalarText(Connection c, String query) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 

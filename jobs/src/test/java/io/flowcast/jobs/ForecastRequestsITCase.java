@@ -109,8 +109,7 @@ class ForecastRequestsITCase {
             // No request yet, the request source connected: weeks still close and get forecast.
             waitFor(c, "scheduled forecasts while no request arrives",
                     "SELECT count(DISTINCT (product_code, region)) >= 3 FROM flowcast.prediction_results WHERE request_id = ''");
-            waitFor(c, "the job's replication slot is streaming",
-                    "SELECT active FROM pg_replication_slots WHERE slot_name = '" + SLOT + "'");
+            ReplicationSlots.awaitStreaming(c, SLOT, WAIT);
             assertThat(scalar(c, "SELECT count(*) FROM flowcast.forecast_requests")).isZero();
 
             List<String[]> series = new ArrayList<>();
@@ -126,12 +125,9 @@ class ForecastRequestsITCase {
             waitForQuiescence(c);
             // The WAL sender decodes every change of this database (the job's own writes
             // included) before it reaches a request's commit: a backlog there delays requests.
-            String slotLag = "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), r.sent_lsn)::bigint FROM pg_stat_replication r"
-                    + " JOIN pg_replication_slots s ON s.active_pid = r.pid WHERE s.slot_name = '" + SLOT + "'";
-            long lagBytes = scalar(c, slotLag);
+            long lagBytes = ReplicationSlots.senderLagBytes(c, SLOT);
             long catchUp = System.nanoTime();
-            waitFor(c, "the WAL sender caught up", "SELECT r.sent_lsn >= '" + currentLsn(c) + "'::pg_lsn FROM pg_stat_replication r"
-                    + " JOIN pg_replication_slots s ON s.active_pid = r.pid WHERE s.slot_name = '" + SLOT + "'");
+            ReplicationSlots.awaitSenderCaughtUp(c, SLOT, WAIT);
             System.out.println("WAL sender behind by " + lagBytes + " bytes after the replay; caught up in "
                     + (System.nanoTime() - catchUp) / 1_000_000 + " ms");
             int[] horizons = {5, 1, 12, 26, 104, 8};
@@ -243,13 +239,6 @@ class ForecastRequestsITCase {
         }
     }
 
-    private static String currentLsn(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_current_wal_lsn()::text")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
     private static long scalar(Connection c, String query) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
             rs.next();
@@ -259,21 +248,8 @@ class ForecastRequestsITCase {
 
     /** A slot pins WAL and blocks DROP DATABASE: drop it once the cancelled job has let go of it. */
     private static void dropSlot() throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = st.executeQuery("SELECT active FROM pg_replication_slots WHERE slot_name = '" + SLOT + "'")) {
-                    if (!rs.next()) {
-                        return;
-                    }
-                    if (!rs.getBoolean(1)) {
-                        st.execute("SELECT pg_drop_replication_slot('" + SLOT + "')");
-                        return;
-                    }
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("replication slot " + SLOT + " still active");
+        try (Connection c = db.connect()) {
+            ReplicationSlots.dropWhenReleased(c, SLOT, Duration.ofSeconds(30));
         }
     }
 }
