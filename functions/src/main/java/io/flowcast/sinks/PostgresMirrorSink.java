@@ -2,7 +2,6 @@ package io.flowcast.sinks;
 
 import io.flowcast.records.MirrorChange;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -40,16 +39,13 @@ public final class PostgresMirrorSink implements Sink<MirrorChange> {
         return new Writer(context, options);
     }
 
-    static final class Writer extends BufferingSinkWriter<MirrorChange> {
-        private final PostgresOptions options;
+    static final class Writer extends PostgresSinkWriter<MirrorChange> {
         private final MirrorBatch batch = new MirrorBatch();
         private final Counter upserted;
         private final Counter deleted;
-        private Connection connection;
 
         Writer(WriterInitContext context, PostgresOptions options) {
-            super(context, options.batchSize(), options.flushIntervalMillis(), options.maxRetries());
-            this.options = options;
+            super(context, options);
             this.upserted = context.metricGroup().counter("rowsUpserted");
             this.deleted = context.metricGroup().counter("rowsDeleted");
         }
@@ -66,34 +62,9 @@ public final class PostgresMirrorSink implements Sink<MirrorChange> {
 
         @Override
         protected void writeBuffer() throws SQLException {
-            if (connection == null) {
-                connection = options.connect();
-            }
-            MirrorBatch.FlushResult result = batch.flush(connection);
+            MirrorBatch.FlushResult result = batch.flush(connection());
             upserted.inc(result.upserted());
             deleted.inc(result.deleted());
-        }
-
-        @Override
-        protected void reset() {
-            closeConnection();
-        }
-
-        private void closeConnection() {
-            if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException ignored) {
-                    // The connection is being discarded after a failure; nothing more to do.
-                }
-                connection = null;
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            super.close();
-            closeConnection();
         }
     }
 }

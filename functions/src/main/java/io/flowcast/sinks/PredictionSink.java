@@ -102,15 +102,12 @@ public final class PredictionSink implements Sink<PredictionRow> {
         }
     }
 
-    static final class Writer extends BufferingSinkWriter<PredictionRow> {
-        private final PostgresOptions options;
+    static final class Writer extends PostgresSinkWriter<PredictionRow> {
         private final Map<String, PredictionRow> rows = new LinkedHashMap<>();
         private final Counter upserted;
-        private Connection connection;
 
         Writer(WriterInitContext context, PostgresOptions options) {
-            super(context, options.batchSize(), options.flushIntervalMillis(), options.maxRetries());
-            this.options = options;
+            super(context, options);
             this.upserted = context.metricGroup().counter("rowsUpserted");
         }
 
@@ -127,31 +124,10 @@ public final class PredictionSink implements Sink<PredictionRow> {
 
         @Override
         protected void writeBuffer() throws SQLException {
-            if (connection == null) {
-                connection = options.connect();
-            }
-            upsert(connection, rows.values());
-            connection.commit();
+            upsert(connection(), rows.values());
+            connection().commit();
             upserted.inc(rows.size());
             rows.clear();
-        }
-
-        @Override
-        protected void reset() {
-            if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException ignored) {
-                    // The connection is being discarded after a failure; nothing more to do.
-                }
-                connection = null;
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            super.close();
-            reset();
         }
     }
 }
