@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowcast.cdc.MirrorTable;
 import io.flowcast.cluster.LocalKafkaBroker;
 import io.flowcast.config.FlowcastConfig;
-import io.flowcast.functions.CdcDecodeFunction;
+import io.flowcast.operators.CdcDecodeFunction;
 import io.flowcast.jobs.InventoryMirrorJob;
 import io.flowcast.jobs.MirrorJobOptions;
 import io.flowcast.kafka.KafkaLoad;

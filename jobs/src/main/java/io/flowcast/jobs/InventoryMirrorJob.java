@@ -2,13 +2,13 @@ package io.flowcast.jobs;
 
 import io.flowcast.config.CheckpointSettings;
 import io.flowcast.config.FlowcastConfig;
-import io.flowcast.functions.CdcDecodeFunction;
-import io.flowcast.functions.ChangeProjections;
-import io.flowcast.functions.CriticalStockMonitor;
-import io.flowcast.functions.DataQualityMonitor;
-import io.flowcast.functions.QualitySampleTimestamps;
-import io.flowcast.functions.InventoryAggregator;
-import io.flowcast.functions.VersionDeltaFunction;
+import io.flowcast.operators.CdcDecodeFunction;
+import io.flowcast.operators.ChangeProjections;
+import io.flowcast.operators.CriticalStockMonitor;
+import io.flowcast.operators.DataQualityMonitor;
+import io.flowcast.operators.QualitySampleTimestamps;
+import io.flowcast.operators.InventoryAggregator;
+import io.flowcast.operators.VersionDeltaFunction;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.MirrorChange;
@@ -33,7 +33,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                          '-> changes + rejects -> keyBy(table) event-time quality windows -> data_quality_events (PG)
  * </pre>
  *
- * Wiring only: the operators live in {@code io.flowcast.functions}, the sinks in
+ * Wiring only: the operators live in {@code io.flowcast.operators}, the sinks in
  * {@code io.flowcast.sinks}. Tests call {@link #wire} with their own source stream.
  */
 public final class InventoryMirrorJob {

@@ -1,7 +1,7 @@
 package io.flowcast.jobs;
 
 import io.flowcast.config.FlowcastConfig;
-import io.flowcast.functions.CdcMessageDeserializer;
+import io.flowcast.operators.CdcMessageDeserializer;
 import io.flowcast.records.CdcMessage;
 import java.io.Serializable;
 import java.util.regex.Pattern;

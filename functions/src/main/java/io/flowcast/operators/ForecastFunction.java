@@ -1,0 +1,118 @@
+package io.flowcast.operators;
+
+import io.flowcast.classify.DemandClassifier;
+import io.flowcast.features.FeatureExtractor;
+import io.flowcast.forecast.Forecast;
+import io.flowcast.forecast.Forecaster;
+import io.flowcast.forecast.MethodRegistry;
+import io.flowcast.forecast.PredictionInterval;
+import io.flowcast.forecast.methods.NaiveMethod;
+import io.flowcast.records.SeriesForecast;
+import io.flowcast.records.SeriesSnapshot;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+
+/**
+ * Forecasts both channels of a series at each week close (or for a forecast request, with the
+ * request's horizon) with the forecasting engine (by default
+ * its {@code auto} method; fallbacks for short, constant or gappy histories are the engine's),
+ * on a small thread pool behind Flink's async operator: the stream keeps flowing while models fit,
+ * and the operator's capacity bounds how many forecasts are in flight (back pressure, not memory).
+ *
+ * <p>Metrics: {@code forecastLatencyMicros} (histogram), {@code forecasts}, {@code forecastFallbacks}.
+ */
+public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, SeriesForecast> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Identifies the rule-based engine until a trained router takes over. */
+    public static final String MODEL_VERSION = "rules-1";
+    private static final double[] LEVELS = {80};
+    private static final int LATENCY_WINDOW = 1024;
+
+    private final String method;
+    private final int horizon;
+    private final int threads;
+
+    private transient ExecutorService pool;
+    private transient Forecaster forecaster;
+    private transient Histogram latency;
+    private transient Counter forecasts;
+    private transient Counter fallbacks;
+
+    public ForecastFunction(String method, int horizon, int threads) {
+        this.method = method;
+        this.horizon = horizon;
+        this.threads = threads;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        pool = Executors.newFixedThreadPool(threads);
+        forecaster = new Forecaster(MethodRegistry.defaults());
+        forecaster.registry().get(method);
+        latency = getRuntimeContext().getMetricGroup().histogram("forecastLatencyMicros", new DescriptiveStatisticsHistogram(LATENCY_WINDOW));
+        forecasts = getRuntimeContext().getMetricGroup().counter("forecasts");
+        fallbacks = getRuntimeContext().getMetricGroup().counter("forecastFallbacks");
+    }
+
+    @Override
+    public void asyncInvoke(SeriesSnapshot snapshot, ResultFuture<SeriesForecast> result) {
+        CompletableFuture.supplyAsync(() -> List.of(
+                        forecast(snapshot, "units", snapshot.units(), method, ""),
+                        forecast(snapshot, "revenue", snapshot.revenue(), method, "")), pool)
+                .whenComplete((list, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(list);
+                    }
+                });
+    }
+
+    /**
+     * A forecast slower than the operator's timeout is replaced by the naive method's (microseconds,
+     * computed here in the task thread), so a week close or a request is always answered; the
+     * explanation says so and {@code forecastFallbacks} counts it. The late result is ignored.
+     */
+    @Override
+    public void timeout(SeriesSnapshot snapshot, ResultFuture<SeriesForecast> result) {
+        fallbacks.inc();
+        String why = "; fallback: " + method + " exceeded forecast-timeout";
+        result.complete(List.of(
+                forecast(snapshot, "units", snapshot.units(), NaiveMethod.NAME, why),
+                forecast(snapshot, "revenue", snapshot.revenue(), NaiveMethod.NAME, why)));
+    }
+
+    private SeriesForecast forecast(SeriesSnapshot s, String channel, double[] history, String methodName, String timedOut) {
+        long start = System.nanoTime();
+        Forecast f = forecaster.forecast(methodName, history, FeatureExtractor.SEASON, s.horizon() > 0 ? s.horizon() : horizon, LEVELS);
+        latency.update((System.nanoTime() - start) / 1_000);
+        forecasts.inc();
+        if (f.fellBack()) {
+            fallbacks.inc();
+        }
+        PredictionInterval interval = f.interval(LEVELS[0]).orElseThrow();
+        String pattern = DemandClassifier.pattern(FeatureExtractor.extract(history)).name().toLowerCase(java.util.Locale.ROOT);
+        String explanation = "pattern " + pattern + "; method " + f.method()
+                + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")")
+                + (f.fellBack() ? "; fallback: " + f.fallbackReason() : "") + timedOut;
+        return new SeriesForecast(s.productCode(), s.region(), s.weekStartEpochDay(), channel, f.method(), MODEL_VERSION,
+                f.mean(), interval.lower(), interval.upper(), explanation, s.requestId());
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

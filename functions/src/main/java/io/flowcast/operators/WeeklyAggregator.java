@@ -1,0 +1,162 @@
+package io.flowcast.operators;
+
+import io.flowcast.aggregate.WeeklyHistory;
+import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetter;
+import io.flowcast.records.Delta;
+import io.flowcast.records.ForecastRequest;
+import io.flowcast.records.SalesLineChange;
+import io.flowcast.records.SeriesSnapshot;
+import io.flowcast.records.WeeklyPoint;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Keyed by demand series ({@code product|region}): sums order lines into ISO weeks (units and
+ * revenue) in a 104-week ring, and emits each week once the watermark has passed its end,
+ * including weeks without sales (intermittent series need their zeros).
+ *
+ * <p>Updates and deletes arrive as -1/+1 {@link Delta}s, so an amended or cancelled line changes
+ * its week's totals. A line for a week that has already been emitted (late, or amended later)
+ * corrects that week and re-emits it as a correction, as long as the week is still in the ring;
+ * older ones are counted in {@code weeklyLateDropped}. A series without lines for
+ * {@code idleWeeks} weeks is dropped from state and stops emitting.
+ *
+ * <p>Forecast requests (second input, keyed by the same series) are answered here because the
+ * history they need is this operator's state: a request becomes a snapshot of the series as of
+ * its last closed week, with the request's id and horizon, on {@link #REQUEST_SNAPSHOTS}; a copy
+ * of the history in another operator would double the state and could lag behind corrections.
+ * A series without a closed week goes to {@link ForecastRequests#DEAD_LETTERS}. Requests change
+ * no state and register no timer.
+ */
+public final class WeeklyAggregator extends KeyedCoProcessFunction<String, Delta<SalesLineChange>, ForecastRequest, WeeklyPoint> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The series' history after each week close (the newest closed week when several close at once). */
+    public static final OutputTag<SeriesSnapshot> SNAPSHOTS = new OutputTag<>("series-snapshots") {};
+
+    /** The series' history as of its last closed week, for one forecast request. */
+    public static final OutputTag<SeriesSnapshot> REQUEST_SNAPSHOTS = new OutputTag<>("request-snapshots") {};
+
+    static final String HISTORY = "weekly-history";
+    private static final long WEEK_MILLIS = Duration.ofDays(7).toMillis();
+    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+
+    private final int idleWeeks;
+    private final String job;
+    private transient ValueState<WeeklyHistory> history;
+    private transient Counter lateDropped;
+    private transient Counter corrections;
+    private transient Counter idleSeriesDropped;
+    private transient Counter requestsAnswered;
+    private transient Counter requestsRejected;
+
+    /** @param job names the job in dead letters of rejected requests */
+    public WeeklyAggregator(int idleWeeks, String job) {
+        this.idleWeeks = idleWeeks;
+        this.job = job;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        history = getRuntimeContext().getState(new ValueStateDescriptor<>(HISTORY, Types.POJO(WeeklyHistory.class)));
+        lateDropped = getRuntimeContext().getMetricGroup().counter("weeklyLateDropped");
+        corrections = getRuntimeContext().getMetricGroup().counter("weeklyCorrections");
+        idleSeriesDropped = getRuntimeContext().getMetricGroup().counter("weeklyIdleSeriesDropped");
+        requestsAnswered = getRuntimeContext().getMetricGroup().counter("forecastRequestsAnswered");
+        requestsRejected = getRuntimeContext().getMetricGroup().counter("forecastRequestsRejected");
+    }
+
+    @Override
+    public void processElement1(Delta<SalesLineChange> delta, Context ctx, Collector<WeeklyPoint> out) throws Exception {
+        SalesLineChange line = delta.version();
+        long week = WeeklyHistory.weekOf(line.orderedAtMillis());
+        WeeklyHistory h = history.value();
+        if (h == null) {
+            h = WeeklyHistory.startingAt(week);
+            ctx.timerService().registerEventTimeTimer(weekEnd(week));
+        }
+        h.advanceTo(week);
+        if (!h.holds(week)) {
+            lateDropped.inc();
+            return;
+        }
+        long previousFirst = h.firstWeek;
+        h.add(week, delta.sign(), line.units(), line.revenue());
+        if (week < h.nextWeekToEmit) {
+            corrections.inc();
+            out.collect(point(ctx.getCurrentKey(), h, week, true));
+            // A line older than the series' first week extends the series backwards: the weeks
+            // between are part of it now, as zeros, so the stored series has no holes.
+            for (long gap = week + 7; gap < previousFirst; gap += 7) {
+                out.collect(point(ctx.getCurrentKey(), h, gap, true));
+            }
+        }
+        history.update(h);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<WeeklyPoint> out) throws Exception {
+        WeeklyHistory h = history.value();
+        if (h == null) {
+            return;
+        }
+        boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        // At the end of a bounded input every week with data closes; otherwise the timer's week.
+        long closedWeek = endOfInput ? Math.max(WeeklyHistory.weekOf(timestamp), h.newestWeek) : WeeklyHistory.weekOf(timestamp);
+        h.advanceTo(closedWeek);
+        for (long week = h.nextWeekToEmit; week <= closedWeek; week += 7) {
+            out.collect(point(ctx.getCurrentKey(), h, week, false));
+        }
+        h.nextWeekToEmit = Math.max(h.nextWeekToEmit, closedWeek + 7);
+        int weeks = h.length(closedWeek);
+        String[] series = ctx.getCurrentKey().split("\\|", 2);
+        ctx.output(SNAPSHOTS, new SeriesSnapshot(series[0], series[1], closedWeek,
+                h.unitsSeries(closedWeek, weeks), h.revenueSeries(closedWeek, weeks)));
+        if ((closedWeek - h.lastActiveWeek) / 7 >= idleWeeks) {
+            idleSeriesDropped.inc();
+            history.clear();
+            return;
+        }
+        history.update(h);
+        // The end of input does not invent empty weeks after the last one with data.
+        if (!endOfInput) {
+            ctx.timerService().registerEventTimeTimer(weekEnd(closedWeek + 7));
+        }
+    }
+
+    @Override
+    public void processElement2(ForecastRequest request, Context ctx, Collector<WeeklyPoint> out) throws Exception {
+        WeeklyHistory h = history.value();
+        long lastClosed = h == null ? 0 : h.nextWeekToEmit - 7;
+        if (h == null || lastClosed < h.firstWeek || !h.holds(lastClosed)) {
+            requestsRejected.inc();
+            ctx.output(ForecastRequests.DEAD_LETTERS, ForecastRequests.deadLetter(job, request, DeadLetterReason.UNKNOWN_SERIES,
+                    h == null ? "no sales history for " + request.seriesKey() : "no closed week yet for " + request.seriesKey()));
+            return;
+        }
+        requestsAnswered.inc();
+        int weeks = h.length(lastClosed);
+        ctx.output(REQUEST_SNAPSHOTS, new SeriesSnapshot(request.productCode(), request.region(), lastClosed,
+                h.unitsSeries(lastClosed, weeks), h.revenueSeries(lastClosed, weeks), Long.toString(request.requestId()), request.horizon()));
+    }
+
+    /** Last millisecond of the week starting on {@code week} (epoch day of its Monday). */
+    static long weekEnd(long week) {
+        return week * DAY_MILLIS + WEEK_MILLIS - 1;
+    }
+
+    private static WeeklyPoint point(String seriesKey, WeeklyHistory h, long week, boolean correction) {
+        int bar = seriesKey.indexOf('|');
+        return new WeeklyPoint(seriesKey.substring(0, bar), seriesKey.substring(bar + 1), week,
+                h.unitsOf(week), h.revenueOf(week), correction);
+    }
+}
