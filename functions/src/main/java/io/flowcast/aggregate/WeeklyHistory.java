@@ -22,7 +22,7 @@ import java.util.Arrays;
 public final class WeeklyHistory {
 
     /** Weeks kept: two years, the model context of seed 003. */
-    public static final int CAPACITY = 104;
+    public static final int CAPACITY = io.flowcast.forecast.Weeks.CONTEXT;
     public static final int UNITS_SCALE = 3;
     public static final int REVENUE_SCALE = 7;
 

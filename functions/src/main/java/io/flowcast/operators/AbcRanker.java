@@ -30,7 +30,7 @@ public final class AbcRanker extends KeyedProcessFunction<String, SeriesSnapshot
     public static final String GLOBAL = "all-products";
     static final String REVENUE = "trailing-revenue-by-series";
     /** Weeks of revenue the ranking looks at. */
-    static final int TRAILING_WEEKS = 52;
+    static final int TRAILING_WEEKS = io.flowcast.forecast.Weeks.SEASON;
 
     private final AbcRanking ranking;
     private transient MapState<String, Double> revenueBySeries;

@@ -5,7 +5,7 @@ import io.flowcast.records.DeadLetter;
 import io.flowcast.records.Delta;
 import io.flowcast.records.InventorySignal;
 import io.flowcast.records.KpiSnapshot;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import io.flowcast.records.QualitySample;
 import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.SeriesSnapshot;

@@ -94,7 +94,7 @@ public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, Se
 
     private SeriesForecast forecast(SeriesSnapshot s, String channel, double[] history, String methodName, String timedOut) {
         long start = System.nanoTime();
-        Forecast f = forecaster.forecast(methodName, history, FeatureExtractor.SEASON, s.horizon() > 0 ? s.horizon() : horizon, LEVELS);
+        Forecast f = forecaster.forecast(methodName, history, io.flowcast.forecast.Weeks.SEASON, s.horizon() > 0 ? s.horizon() : horizon, LEVELS);
         latency.update((System.nanoTime() - start) / 1_000);
         forecasts.inc();
         if (f.fellBack()) {

@@ -1,7 +1,7 @@
 package io.flowcast.operators;
 
 import io.flowcast.aggregate.WeeklyHistory;
-import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetterReason;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.ForecastRequest;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static io.flowcast.operators.WeeklyAggregatorTest.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetterReason;
 import io.flowcast.forecast.Forecaster;
 import io.flowcast.forecast.MethodRegistry;
 import io.flowcast.records.DeadLetter;

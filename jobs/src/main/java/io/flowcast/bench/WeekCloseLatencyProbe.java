@@ -8,7 +8,7 @@ import io.flowcast.cdc.MirrorTable;
 import io.flowcast.jobs.DemandForecastJob;
 import io.flowcast.kafka.KafkaLoad;
 import io.flowcast.records.CdcMessage;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.Date;

@@ -32,7 +32,7 @@ import io.flowcast.records.ForecastError;
 import io.flowcast.records.ForecastRequest;
 import io.flowcast.records.InventorySignal;
 import io.flowcast.records.KpiSnapshot;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.SeriesForecast;
 import io.flowcast.records.SeriesSnapshot;

@@ -11,7 +11,7 @@ import io.flowcast.operators.InventoryAggregator;
 import io.flowcast.operators.VersionDeltaFunction;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DeadLetter;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import io.flowcast.records.QualitySample;
 import io.flowcast.records.TransactionChange;
 import io.flowcast.sinks.JdbcSinks;

@@ -3,7 +3,7 @@ package io.flowcast.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetterReason;
 import io.flowcast.cdc.MirrorTable;
 import io.flowcast.classify.AbcRanking;
 import io.flowcast.classify.DemandClassifier;
