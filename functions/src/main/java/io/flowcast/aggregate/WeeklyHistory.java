@@ -106,6 +106,18 @@ public final class WeeklyHistory {
         return series(revenue, REVENUE_SCALE, lastWeek, weeks);
     }
 
+    /** Revenue of the {@code weeks} weeks ending with {@code lastWeek} (weeks outside the ring count 0). */
+    public double trailingRevenue(long lastWeek, int weeks) {
+        long sum = 0;
+        for (int i = 0; i < weeks; i++) {
+            long week = lastWeek - 7L * i;
+            if (holds(week)) {
+                sum += revenue[slot(week)];
+            }
+        }
+        return sum / Math.pow(10, REVENUE_SCALE);
+    }
+
     /** Weeks of history up to {@code lastWeek}: since the first sale, at most {@link #CAPACITY}. */
     public int length(long lastWeek) {
         return (int) Math.min(CAPACITY, (lastWeek - firstWeek) / 7 + 1);

@@ -1,11 +1,14 @@
 package io.flowcast.operators;
 
 import io.flowcast.aggregate.WeeklyHistory;
+import io.flowcast.forecast.Weeks;
 import io.flowcast.records.DeadLetterReason;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.Delta;
 import io.flowcast.records.ForecastRequest;
 import io.flowcast.records.SalesLineChange;
+import io.flowcast.records.SeriesKey;
+import io.flowcast.records.SeriesRevenue;
 import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.WeeklyPoint;
 import java.time.Duration;
@@ -19,7 +22,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Keyed by demand series ({@code product|region}): sums order lines into ISO weeks (units and
+ * Keyed by demand series ({@link SeriesKey}): sums order lines into ISO weeks (units and
  * revenue) in a 104-week ring, and emits each week once the watermark has passed its end,
  * including weeks without sales (intermittent series need their zeros).
  *
@@ -36,12 +39,15 @@ import org.apache.flink.util.OutputTag;
  * A series without a closed week goes to {@link ForecastRequests#DEAD_LETTERS}. Requests change
  * no state and register no timer.
  */
-public final class WeeklyAggregator extends KeyedCoProcessFunction<String, Delta<SalesLineChange>, ForecastRequest, WeeklyPoint> {
+public final class WeeklyAggregator extends KeyedCoProcessFunction<SeriesKey, Delta<SalesLineChange>, ForecastRequest, WeeklyPoint> {
 
     private static final long serialVersionUID = 1L;
 
     /** The series' history after each week close (the newest closed week when several close at once). */
     public static final OutputTag<SeriesSnapshot> SNAPSHOTS = new OutputTag<>("series-snapshots") {};
+
+    /** The series' trailing-year revenue at each close, and its retirement when dropped as idle (global ABC ranking). */
+    public static final OutputTag<SeriesRevenue> REVENUE = new OutputTag<>("series-revenue") {};
 
     /** The series' history as of its last closed week, for one forecast request. */
     public static final OutputTag<SeriesSnapshot> REQUEST_SNAPSHOTS = new OutputTag<>("request-snapshots") {};
@@ -118,10 +124,13 @@ public final class WeeklyAggregator extends KeyedCoProcessFunction<String, Delta
         }
         h.nextWeekToEmit = Math.max(h.nextWeekToEmit, closedWeek + 7);
         int weeks = h.length(closedWeek);
-        String[] series = ctx.getCurrentKey().split("\\|", 2);
-        ctx.output(SNAPSHOTS, new SeriesSnapshot(series[0], series[1], closedWeek,
+        SeriesKey series = ctx.getCurrentKey();
+        ctx.output(SNAPSHOTS, new SeriesSnapshot(series.productCode(), series.region(), closedWeek,
                 h.unitsSeries(closedWeek, weeks), h.revenueSeries(closedWeek, weeks)));
-        if ((closedWeek - h.lastActiveWeek) / 7 >= idleWeeks) {
+        boolean idle = (closedWeek - h.lastActiveWeek) / 7 >= idleWeeks;
+        ctx.output(REVENUE, new SeriesRevenue(series.productCode(), series.region(), closedWeek,
+                idle ? 0 : h.trailingRevenue(closedWeek, Weeks.SEASON), idle));
+        if (idle) {
             idleSeriesDropped.inc();
             history.clear();
             return;
@@ -140,7 +149,7 @@ public final class WeeklyAggregator extends KeyedCoProcessFunction<String, Delta
         if (h == null || lastClosed < h.firstWeek || !h.holds(lastClosed)) {
             requestsRejected.inc();
             ctx.output(ForecastRequests.DEAD_LETTERS, ForecastRequests.deadLetter(job, request, DeadLetterReason.UNKNOWN_SERIES,
-                    h == null ? "no sales history for " + request.seriesKey() : "no closed week yet for " + request.seriesKey()));
+                    h == null ? "no sales history for " + request.series() : "no closed week yet for " + request.series()));
             return;
         }
         requestsAnswered.inc();
@@ -154,9 +163,8 @@ public final class WeeklyAggregator extends KeyedCoProcessFunction<String, Delta
         return week * DAY_MILLIS + WEEK_MILLIS - 1;
     }
 
-    private static WeeklyPoint point(String seriesKey, WeeklyHistory h, long week, boolean correction) {
-        int bar = seriesKey.indexOf('|');
-        return new WeeklyPoint(seriesKey.substring(0, bar), seriesKey.substring(bar + 1), week,
+    private static WeeklyPoint point(SeriesKey series, WeeklyHistory h, long week, boolean correction) {
+        return new WeeklyPoint(series.productCode(), series.region(), week,
                 h.unitsOf(week), h.revenueOf(week), correction);
     }
 }

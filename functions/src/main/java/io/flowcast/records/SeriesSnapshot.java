@@ -9,7 +9,7 @@ package io.flowcast.records;
  * @param horizon weeks to forecast; {@code 0} means the job's scheduled horizon
  */
 public record SeriesSnapshot(
-        String productCode, String region, long weekStartEpochDay, double[] units, double[] revenue, String requestId, int horizon) {
+        String productCode, String region, long weekStartEpochDay, double[] units, double[] revenue, String requestId, int horizon) implements SeriesKeyed {
 
     /** The scheduled snapshot of a week close. */
     public SeriesSnapshot(String productCode, String region, long weekStartEpochDay, double[] units, double[] revenue) {

@@ -3,12 +3,14 @@ package io.flowcast.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.flowcast.records.SeriesKey;
 import io.flowcast.records.Delta;
 import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.WeeklyPoint;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import io.flowcast.records.ForecastRequest;
@@ -28,10 +30,10 @@ class WeeklyAggregatorTest {
         return new SalesLineChange(key, false, "P1", "SP", at, new BigDecimal(units), new BigDecimal(revenue));
     }
 
-    static KeyedTwoInputStreamOperatorTestHarness<String, Delta<SalesLineChange>, ForecastRequest, WeeklyPoint> harness(int idleWeeks)
+    static KeyedTwoInputStreamOperatorTestHarness<SeriesKey, Delta<SalesLineChange>, ForecastRequest, WeeklyPoint> harness(int idleWeeks)
             throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new WeeklyAggregator(idleWeeks, "test-job"), d -> d.version().seriesKey(), ForecastRequest::seriesKey, Types.STRING);
+                new WeeklyAggregator(idleWeeks, "test-job"), new SeriesKeys.ByDeltaSeries<SalesLineChange>(), SeriesKeys.<ForecastRequest>of(), TypeInformation.of(SeriesKey.class));
     }
 
     static long endOf(LocalDate week) {
@@ -99,6 +101,9 @@ class WeeklyAggregatorTest {
             assertThat(h.extractOutputValues()).hasSize(3);
             assertThat(h.numKeyedStateEntries()).as("idle for 2 weeks: state dropped").isZero();
             assertThat(h.numEventTimeTimers()).isZero();
+            assertThat(h.getSideOutput(WeeklyAggregator.REVENUE)).extracting(r -> r.getValue().retired(), r -> r.getValue().trailingRevenue())
+                    .as("each close sends the trailing revenue; the drop sends a retirement to the ABC ranking")
+                    .containsExactly(tuple(false, 1.0), tuple(false, 1.0), tuple(true, 0.0));
         }
         try (var h = harness(26)) {
             h.processElement1(new Delta<>(+1, line("PV-1|1", W1, "1", "1")), 0);

@@ -19,6 +19,7 @@ import io.flowcast.operators.ForecastRequests;
 import io.flowcast.operators.InventoryKpiFunction;
 import io.flowcast.operators.ProfileCacheWrites;
 import io.flowcast.operators.SalesLineTimestamps;
+import io.flowcast.operators.SeriesKeys;
 import io.flowcast.operators.StockLevelWatermarks;
 import io.flowcast.operators.VersionDeltaFunction;
 import io.flowcast.operators.WeeklyAggregator;
@@ -153,8 +154,8 @@ public final class DemandForecastJob {
                 .name("sales-line-deltas")
                 .uid("sales-line-deltas");
         SingleOutputStreamOperator<WeeklyPoint> weeks = lineDeltas
-                .keyBy(new ChangeProjections.BySeries())
-                .connect(validRequests.keyBy(new ForecastRequests.BySeries()))
+                .keyBy(new SeriesKeys.ByDeltaSeries<SalesLineChange>())
+                .connect(validRequests.keyBy(SeriesKeys.<ForecastRequest>of()))
                 .process(new WeeklyAggregator(options.idleWeeks(), NAME))
                 .name("weekly-aggregator")
                 .uid("weekly-aggregator");
@@ -185,7 +186,8 @@ public final class DemandForecastJob {
                 .uid("pg-request-predictions");
 
         DataStream<SeriesSnapshot> snapshots = weeks.getSideOutput(WeeklyAggregator.SNAPSHOTS);
-        SingleOutputStreamOperator<AbcClass> abc = snapshots.keyBy(new ChangeProjections.AllProducts())
+        SingleOutputStreamOperator<AbcClass> abc = weeks.getSideOutput(WeeklyAggregator.REVENUE)
+                .keyBy(new AbcRanker.AllProducts())
                 .process(new AbcRanker(new AbcRanking(options.abcAShare(), options.abcBShare())))
                 .name("abc-ranking")
                 .uid("abc-ranking");
@@ -233,14 +235,14 @@ public final class DemandForecastJob {
                 .name("stock-time-watermarks")
                 .uid("stock-time-watermarks");
         SingleOutputStreamOperator<KpiSnapshot> withKpis = snapshots
-                .keyBy(new ChangeProjections.BySnapshotSeries())
-                .connect(fulfilment.union(stockLevels).keyBy(new ChangeProjections.BySignalSeries()))
+                .keyBy(SeriesKeys.<SeriesSnapshot>of())
+                .connect(fulfilment.union(stockLevels).keyBy(SeriesKeys.<InventorySignal>of()))
                 .process(new InventoryKpiFunction(options.kpiWindowWeeks()))
                 .name("inventory-kpis")
                 .uid("inventory-kpis");
 
         SingleOutputStreamOperator<DemandProfile> profiles = withKpis
-                .keyBy(new ChangeProjections.ByKpiSnapshotSeries())
+                .keyBy(new SeriesKeys.ByKpiSnapshot())
                 .process(new DemandProfileFunction(options.xyzXLimit(), options.xyzYLimit()))
                 .name("features-classification")
                 .uid("features-classification");
@@ -264,8 +266,8 @@ public final class DemandForecastJob {
     /** Forecast errors when actuals close, and rolling accuracy per product and per region. */
     private static void wireAccuracy(DataStream<SeriesForecast> forecasts, DataStream<WeeklyPoint> weeks, DemandJobOptions options) {
         int windowWeeks = options.accuracyWindowWeeks();
-        SingleOutputStreamOperator<ForecastError> errors = forecasts.keyBy(new AccuracyTracker.ForecastSeries())
-                .connect(weeks.keyBy(new AccuracyTracker.PointSeries()))
+        SingleOutputStreamOperator<ForecastError> errors = forecasts.keyBy(SeriesKeys.<SeriesForecast>of())
+                .connect(weeks.keyBy(SeriesKeys.<WeeklyPoint>of()))
                 .process(new AccuracyTracker(options.accuracyLeadWeeks(), ErrorHistory.CAPACITY))
                 .name("forecast-errors")
                 .uid("forecast-errors");
