@@ -30,8 +30,8 @@ public final class DemandProfileFunction extends KeyedProcessFunction<SeriesKey,
     private final DemandClassifier classifier;
     private transient ValueState<String> lastHash;
 
-    public DemandProfileFunction(double xLimit, double yLimit) {
-        this.classifier = new DemandClassifier(xLimit, yLimit);
+    public DemandProfileFunction(DemandClassifier classifier) {
+        this.classifier = classifier;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.flowcast.classify.AbcRanking;
+import io.flowcast.classify.DemandClassifier;
 import io.flowcast.features.FeatureExtractor;
 import io.flowcast.features.InventoryKpis;
 import io.flowcast.records.SeriesKey;
@@ -37,7 +38,7 @@ class DemandProfileAndAbcTest {
     @Test
     void profileClassifiesAndRewritesFeaturesOnlyWhenTheyChange() throws Exception {
         try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new DemandProfileFunction(0.5, 1.0), new SeriesKeys.ByKpiSnapshot(), TypeInformation.of(SeriesKey.class))) {
+                new DemandProfileFunction(new DemandClassifier(0.5, 1.0)), new SeriesKeys.ByKpiSnapshot(), TypeInformation.of(SeriesKey.class))) {
             double[] intermittent = {0, 0, 5, 0, 0, 0, 4, 0, 0, 6};
             h.processElement(withKpis(snapshot("P1", "SP", WEEK, intermittent, intermittent), STOCKED), 0);
             h.processElement(withKpis(snapshot("P1", "SP", WEEK + 7, intermittent, intermittent), STOCKED), 0);
@@ -56,7 +57,7 @@ class DemandProfileAndAbcTest {
     @Test
     void missingStockKeepsTheClassesButLowersQualityAndChangesTheVector() throws Exception {
         try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new DemandProfileFunction(0.5, 1.0), new SeriesKeys.ByKpiSnapshot(), TypeInformation.of(SeriesKey.class))) {
+                new DemandProfileFunction(new DemandClassifier(0.5, 1.0)), new SeriesKeys.ByKpiSnapshot(), TypeInformation.of(SeriesKey.class))) {
             double[] smooth = {5, 5, 6, 5, 5, 6};
             h.processElement(withKpis(snapshot("P1", "SP", WEEK, smooth, smooth), NO_STOCK), 0);
             h.processElement(withKpis(snapshot("P1", "SP", WEEK + 7, smooth, smooth), STOCKED), 0);

@@ -160,7 +160,7 @@ public final class PipelineBenchmark {
         DemandJobOptions options = DemandJobOptions.from(config);
         out.printf("live: DemandForecastJob unbounded, forecast method %s, watermarks: out-of-orderness %s, idleness %s;"
                         + " sinks flush every %d ms (PG) / %d ms (Redis) and before each checkpoint%n",
-                method, options.outOfOrderness(), options.idleness(), options.postgres().flushIntervalMillis(),
+                method, options.eventTime().outOfOrderness(), options.eventTime().idleness(), options.postgres().flushIntervalMillis(),
                 options.redis().flushIntervalMillis());
         StreamExecutionEnvironment env = BenchSupport.miniCluster(settings.parallelism(),
                 settings.config().longValue("checkpoints.interval-ms"));

@@ -112,7 +112,7 @@ final class WeekCloseLatencyProbe implements LiveProbe {
 
     @Override
     public void run(Live live) throws Exception {
-        Plan plan = plan(live.history().get(), live.options().outOfOrderness(), live.options().maxFutureSkew(),
+        Plan plan = plan(live.history().get(), live.options().eventTime().outOfOrderness(), live.options().eventTime().maxFutureSkew(),
                 pacing.historyWeeks() + pacing.warmUpCloses() + pacing.weekCloses());
         Poller poller = new Poller(live);
         Thread pollThread = new Thread(poller, "bench-week-close-poller");

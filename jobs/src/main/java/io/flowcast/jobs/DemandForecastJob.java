@@ -3,7 +3,6 @@ package io.flowcast.jobs;
 import io.flowcast.config.CheckpointSettings;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.operators.CdcDecodeFunction;
-import io.flowcast.classify.AbcRanking;
 import io.flowcast.accuracy.AccuracyScope;
 import io.flowcast.accuracy.ErrorHistory;
 import io.flowcast.operators.AbcCacheWrites;
@@ -128,7 +127,7 @@ public final class DemandForecastJob {
                 .uid("validate-requests");
 
         SingleOutputStreamOperator<MirrorChange> changes =
-                cdc.process(new CdcDecodeFunction(NAME, options.maxFutureSkew()))
+                cdc.process(new CdcDecodeFunction(NAME, options.eventTime().maxFutureSkew()))
                         .name("decode-validate")
                         .uid("decode-validate");
         changes.getSideOutput(CdcDecodeFunction.DEAD_LETTERS)
@@ -140,13 +139,13 @@ public final class DemandForecastJob {
         // fulfilment behind the inventory KPIs; a change of the fulfilled quantity alone reaches
         // only the latter (allDeltas), so it is no demand correction.
         VersionDeltaFunction<String, SalesLineChange> lineVersions =
-                new VersionDeltaFunction<>(SalesLineChange.class, options.lineStateTtl(), SalesLineChange::sameDemand);
+                new VersionDeltaFunction<>(SalesLineChange.class, options.series().lineStateTtl(), SalesLineChange::sameDemand);
         SingleOutputStreamOperator<Delta<SalesLineChange>> lineDeltas = changes.flatMap(new ChangeProjections.ToSalesLineChanges())
                 .name("sales-lines")
                 .uid("sales-lines")
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<SalesLineChange>forBoundedOutOfOrderness(options.outOfOrderness())
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<SalesLineChange>forBoundedOutOfOrderness(options.eventTime().outOfOrderness())
                         .withTimestampAssigner(new SalesLineTimestamps())
-                        .withIdleness(options.idleness()))
+                        .withIdleness(options.eventTime().idleness()))
                 .name("order-time-watermarks")
                 .uid("order-time-watermarks")
                 .keyBy(new ChangeProjections.BySalesLine())
@@ -156,7 +155,7 @@ public final class DemandForecastJob {
         SingleOutputStreamOperator<WeeklyPoint> weeks = lineDeltas
                 .keyBy(new SeriesKeys.ByDeltaSeries<SalesLineChange>())
                 .connect(validRequests.keyBy(SeriesKeys.<ForecastRequest>of()))
-                .process(new WeeklyAggregator(options.idleWeeks(), NAME))
+                .process(new WeeklyAggregator(options.series().idleWeeks(), NAME))
                 .name("weekly-aggregator")
                 .uid("weekly-aggregator");
         weeks.sinkTo(JdbcSinks.weeklySales(options.postgres()))
@@ -172,10 +171,10 @@ public final class DemandForecastJob {
         // scheduled forecasts a week close starts, and never overwrites the ml:forecast:* cache.
         AsyncDataStream.unorderedWait(
                         weeks.getSideOutput(WeeklyAggregator.REQUEST_SNAPSHOTS),
-                        new ForecastFunction(options.forecastMethod(), options.forecastHorizon(), options.forecastThreads()),
-                        options.forecastTimeout().toMillis(),
+                        new ForecastFunction(options.forecast().method(), options.forecast().horizon(), options.forecast().threads()),
+                        options.forecast().timeout().toMillis(),
                         TimeUnit.MILLISECONDS,
-                        options.forecastCapacity())
+                        options.forecast().capacity())
                 .name("request-forecast")
                 .uid("request-forecast")
                 .flatMap(new ForecastOutputs.ToPredictionRows())
@@ -188,13 +187,13 @@ public final class DemandForecastJob {
         DataStream<SeriesSnapshot> snapshots = weeks.getSideOutput(WeeklyAggregator.SNAPSHOTS);
         SingleOutputStreamOperator<AbcClass> abc = weeks.getSideOutput(WeeklyAggregator.REVENUE)
                 .keyBy(new AbcRanker.AllProducts())
-                .process(new AbcRanker(new AbcRanking(options.abcAShare(), options.abcBShare())))
+                .process(new AbcRanker(options.classes().abcRanking()))
                 .name("abc-ranking")
                 .uid("abc-ranking");
         abc.sinkTo(JdbcSinks.abcClasses(options.postgres()))
                 .name("pg-abc-classes")
                 .uid("pg-abc-classes");
-        abc.map(new AbcCacheWrites(options.profileCacheTtl()))
+        abc.map(new AbcCacheWrites(options.series().cacheTtl()))
                 .name("abc-cache-writes")
                 .uid("abc-cache-writes")
                 .sinkTo(new RedisSink(options.redis()))
@@ -203,10 +202,10 @@ public final class DemandForecastJob {
 
         SingleOutputStreamOperator<SeriesForecast> forecasts = AsyncDataStream.unorderedWait(
                         snapshots,
-                        new ForecastFunction(options.forecastMethod(), options.forecastHorizon(), options.forecastThreads()),
-                        options.forecastTimeout().toMillis(),
+                        new ForecastFunction(options.forecast().method(), options.forecast().horizon(), options.forecast().threads()),
+                        options.forecast().timeout().toMillis(),
                         TimeUnit.MILLISECONDS,
-                        options.forecastCapacity())
+                        options.forecast().capacity())
                 .name("forecast")
                 .uid("forecast");
         forecasts.flatMap(new ForecastOutputs.ToPredictionRows())
@@ -215,7 +214,7 @@ public final class DemandForecastJob {
                 .sinkTo(new PredictionSink(options.postgres()))
                 .name("pg-prediction-results")
                 .uid("pg-prediction-results");
-        forecasts.map(new ForecastOutputs.ToCacheWrite(options.profileCacheTtl()))
+        forecasts.map(new ForecastOutputs.ToCacheWrite(options.series().cacheTtl()))
                 .name("forecast-cache-writes")
                 .uid("forecast-cache-writes")
                 .sinkTo(new RedisSink(options.redis()))
@@ -228,22 +227,22 @@ public final class DemandForecastJob {
                 .map(new ChangeProjections.FulfilmentDeltaToSignal())
                 .name("fulfilment-signals")
                 .uid("fulfilment-signals");
-        DataStream<InventorySignal> stockLevels = changes.flatMap(new ChangeProjections.ToSeriesStockLevels(options.warehousePrefix()))
+        DataStream<InventorySignal> stockLevels = changes.flatMap(new ChangeProjections.ToSeriesStockLevels(options.kpis().warehousePrefix()))
                 .name("series-stock-levels")
                 .uid("series-stock-levels")
-                .assignTimestampsAndWatermarks(StockLevelWatermarks.strategy(options.outOfOrderness(), options.idleness()))
+                .assignTimestampsAndWatermarks(StockLevelWatermarks.strategy(options.eventTime().outOfOrderness(), options.eventTime().idleness()))
                 .name("stock-time-watermarks")
                 .uid("stock-time-watermarks");
         SingleOutputStreamOperator<KpiSnapshot> withKpis = snapshots
                 .keyBy(SeriesKeys.<SeriesSnapshot>of())
                 .connect(fulfilment.union(stockLevels).keyBy(SeriesKeys.<InventorySignal>of()))
-                .process(new InventoryKpiFunction(options.kpiWindowWeeks()))
+                .process(new InventoryKpiFunction(options.kpis().windowWeeks()))
                 .name("inventory-kpis")
                 .uid("inventory-kpis");
 
         SingleOutputStreamOperator<DemandProfile> profiles = withKpis
                 .keyBy(new SeriesKeys.ByKpiSnapshot())
-                .process(new DemandProfileFunction(options.xyzXLimit(), options.xyzYLimit()))
+                .process(new DemandProfileFunction(options.classes().classifier()))
                 .name("features-classification")
                 .uid("features-classification");
         profiles.filter(new ChangedFeatures())
@@ -255,7 +254,7 @@ public final class DemandForecastJob {
         profiles.sinkTo(JdbcSinks.classifications(options.postgres()))
                 .name("pg-classification-results")
                 .uid("pg-classification-results");
-        profiles.flatMap(new ProfileCacheWrites(options.profileCacheTtl()))
+        profiles.flatMap(new ProfileCacheWrites(options.series().cacheTtl()))
                 .name("profile-cache-writes")
                 .uid("profile-cache-writes")
                 .sinkTo(new RedisSink(options.redis()))
@@ -265,10 +264,10 @@ public final class DemandForecastJob {
 
     /** Forecast errors when actuals close, and rolling accuracy per product and per region. */
     private static void wireAccuracy(DataStream<SeriesForecast> forecasts, DataStream<WeeklyPoint> weeks, DemandJobOptions options) {
-        int windowWeeks = options.accuracyWindowWeeks();
+        int windowWeeks = options.accuracy().windowWeeks();
         SingleOutputStreamOperator<ForecastError> errors = forecasts.keyBy(SeriesKeys.<SeriesForecast>of())
                 .connect(weeks.keyBy(SeriesKeys.<WeeklyPoint>of()))
-                .process(new AccuracyTracker(options.accuracyLeadWeeks(), ErrorHistory.CAPACITY))
+                .process(new AccuracyTracker(options.accuracy().leadWeeks(), ErrorHistory.CAPACITY))
                 .name("forecast-errors")
                 .uid("forecast-errors");
         errors.sinkTo(JdbcSinks.forecastErrors(options.postgres()))
@@ -276,7 +275,7 @@ public final class DemandForecastJob {
                 .uid("pg-forecast-errors");
         for (AccuracyScope scope : AccuracyScope.values()) {
             SingleOutputStreamOperator<AccuracyRow> accuracy = errors.keyBy(scope.keySelector())
-                    .process(new AccuracyAggregator(scope, windowWeeks, options.accuracyMapeAlert(), options.accuracyMinSamples()))
+                    .process(new AccuracyAggregator(scope, windowWeeks, options.accuracy().mapeAlert(), options.accuracy().minSamples()))
                     .name("accuracy-by-" + scope.label())
                     .uid("accuracy-by-" + scope.label());
             accuracy.sinkTo(JdbcSinks.accuracy(options.postgres()))
