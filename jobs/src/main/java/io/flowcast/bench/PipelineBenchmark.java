@@ -5,6 +5,7 @@ import io.flowcast.cluster.LocalKafkaBroker;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.jobs.DemandForecastJob;
 import io.flowcast.jobs.DemandJobOptions;
+import io.flowcast.jobs.DemandSinks;
 import io.flowcast.jobs.ReplicationSlots;
 import io.flowcast.kafka.KafkaLoad;
 import io.flowcast.records.CdcMessage;
@@ -165,7 +166,8 @@ public final class PipelineBenchmark {
         StreamExecutionEnvironment env = BenchSupport.miniCluster(settings.parallelism(),
                 settings.config().longValue("checkpoints.interval-ms"));
         DataStream<CdcMessage> sales = DemandForecastJob.source(env, options, false);
-        DemandForecastJob.wire(sales, DemandForecastJob.requests(env, options, sales), options);
+        DemandForecastJob.wire(sales, DemandForecastJob.requests(env, options, sales), options,
+                DemandSinks.production(options.postgres(), options.redis()));
         JobClient job = env.executeAsync("bench-pipeline-live-" + method);
         try {
             while (job.getJobStatus().get() != JobStatus.RUNNING) {

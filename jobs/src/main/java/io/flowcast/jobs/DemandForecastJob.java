@@ -37,9 +37,6 @@ import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.SeriesForecast;
 import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.WeeklyPoint;
-import io.flowcast.sinks.JdbcSinks;
-import io.flowcast.sinks.PredictionSink;
-import io.flowcast.sinks.RedisSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +80,7 @@ public final class DemandForecastJob {
         DemandJobOptions options = DemandJobOptions.from(config);
         StreamExecutionEnvironment env = CheckpointSettings.from(config).createEnvironment();
         DataStream<CdcMessage> cdc = source(env, options, false);
-        wire(cdc, requests(env, options, cdc), options);
+        wire(cdc, requests(env, options, cdc), options, DemandSinks.production(options.postgres(), options.redis()));
         env.execute(NAME);
     }
 
@@ -111,9 +108,9 @@ public final class DemandForecastJob {
                 .uid("no-requests-outside-event-time");
     }
 
-    /** The job without on-demand requests (bounded runs). */
+    /** The job without on-demand requests (bounded runs), writing to PostgreSQL and Redis. */
     public static void wire(DataStream<CdcMessage> cdc, DemandJobOptions options) {
-        wire(cdc, noRequests(cdc), options);
+        wire(cdc, noRequests(cdc), options, DemandSinks.production(options.postgres(), options.redis()));
     }
 
     public static DataStream<CdcMessage> source(StreamExecutionEnvironment env, DemandJobOptions options, boolean bounded) {
@@ -121,7 +118,8 @@ public final class DemandForecastJob {
                 .uid("sales-cdc-source");
     }
 
-    public static void wire(DataStream<CdcMessage> cdc, DataStream<ForecastRequest> requests, DemandJobOptions options) {
+    public static void wire(
+            DataStream<CdcMessage> cdc, DataStream<ForecastRequest> requests, DemandJobOptions options, DemandSinks sinks) {
         SingleOutputStreamOperator<ForecastRequest> validRequests = requests.process(new ForecastRequests.Validate(NAME))
                 .name("validate-requests")
                 .uid("validate-requests");
@@ -131,7 +129,7 @@ public final class DemandForecastJob {
                         .name("decode-validate")
                         .uid("decode-validate");
         changes.getSideOutput(CdcDecodeFunction.DEAD_LETTERS)
-                .sinkTo(JdbcSinks.deadLetters(options.postgres()))
+                .sinkTo(sinks.deadLetters())
                 .name("pg-dead-letter")
                 .uid("pg-dead-letter");
 
@@ -158,13 +156,13 @@ public final class DemandForecastJob {
                 .process(new WeeklyAggregator(options.series().idleWeeks(), NAME))
                 .name("weekly-aggregator")
                 .uid("weekly-aggregator");
-        weeks.sinkTo(JdbcSinks.weeklySales(options.postgres()))
+        weeks.sinkTo(sinks.weeklySales())
                 .name("pg-weekly-sales")
                 .uid("pg-weekly-sales");
 
         DataStream<DeadLetter> rejectedRequests = validRequests.getSideOutput(ForecastRequests.DEAD_LETTERS)
                 .union(weeks.getSideOutput(ForecastRequests.DEAD_LETTERS));
-        rejectedRequests.sinkTo(JdbcSinks.deadLetters(options.postgres()))
+        rejectedRequests.sinkTo(sinks.deadLetters())
                 .name("pg-request-dead-letter")
                 .uid("pg-request-dead-letter");
         // Answers get their own forecast operator: a request is not queued behind the burst of
@@ -180,7 +178,7 @@ public final class DemandForecastJob {
                 .flatMap(new ForecastOutputs.ToPredictionRows())
                 .name("request-prediction-rows")
                 .uid("request-prediction-rows")
-                .sinkTo(new PredictionSink(options.postgres()))
+                .sinkTo(sinks.predictions())
                 .name("pg-request-predictions")
                 .uid("pg-request-predictions");
 
@@ -190,13 +188,13 @@ public final class DemandForecastJob {
                 .process(new AbcRanker(options.classes().abcRanking()))
                 .name("abc-ranking")
                 .uid("abc-ranking");
-        abc.sinkTo(JdbcSinks.abcClasses(options.postgres()))
+        abc.sinkTo(sinks.abcClasses())
                 .name("pg-abc-classes")
                 .uid("pg-abc-classes");
         abc.map(new AbcCacheWrites(options.series().cacheTtl()))
                 .name("abc-cache-writes")
                 .uid("abc-cache-writes")
-                .sinkTo(new RedisSink(options.redis()))
+                .sinkTo(sinks.redis())
                 .name("redis-abc")
                 .uid("redis-abc");
 
@@ -211,17 +209,17 @@ public final class DemandForecastJob {
         forecasts.flatMap(new ForecastOutputs.ToPredictionRows())
                 .name("prediction-rows")
                 .uid("prediction-rows")
-                .sinkTo(new PredictionSink(options.postgres()))
+                .sinkTo(sinks.predictions())
                 .name("pg-prediction-results")
                 .uid("pg-prediction-results");
         forecasts.map(new ForecastOutputs.ToCacheWrite(options.series().cacheTtl()))
                 .name("forecast-cache-writes")
                 .uid("forecast-cache-writes")
-                .sinkTo(new RedisSink(options.redis()))
+                .sinkTo(sinks.redis())
                 .name("redis-forecasts")
                 .uid("redis-forecasts");
 
-        wireAccuracy(forecasts, weeks, options);
+        wireAccuracy(forecasts, weeks, options, sinks);
 
         DataStream<InventorySignal> fulfilment = lineDeltas.getSideOutput(lineVersions.allDeltas())
                 .map(new ChangeProjections.FulfilmentDeltaToSignal())
@@ -248,29 +246,30 @@ public final class DemandForecastJob {
         profiles.filter(new ChangedFeatures())
                 .name("changed-features")
                 .uid("changed-features")
-                .sinkTo(JdbcSinks.features(options.postgres()))
+                .sinkTo(sinks.features())
                 .name("pg-feature-store")
                 .uid("pg-feature-store");
-        profiles.sinkTo(JdbcSinks.classifications(options.postgres()))
+        profiles.sinkTo(sinks.classifications())
                 .name("pg-classification-results")
                 .uid("pg-classification-results");
         profiles.flatMap(new ProfileCacheWrites(options.series().cacheTtl()))
                 .name("profile-cache-writes")
                 .uid("profile-cache-writes")
-                .sinkTo(new RedisSink(options.redis()))
+                .sinkTo(sinks.redis())
                 .name("redis-profiles")
                 .uid("redis-profiles");
     }
 
     /** Forecast errors when actuals close, and rolling accuracy per product and per region. */
-    private static void wireAccuracy(DataStream<SeriesForecast> forecasts, DataStream<WeeklyPoint> weeks, DemandJobOptions options) {
+    private static void wireAccuracy(
+            DataStream<SeriesForecast> forecasts, DataStream<WeeklyPoint> weeks, DemandJobOptions options, DemandSinks sinks) {
         int windowWeeks = options.accuracy().windowWeeks();
         SingleOutputStreamOperator<ForecastError> errors = forecasts.keyBy(SeriesKeys.<SeriesForecast>of())
                 .connect(weeks.keyBy(SeriesKeys.<WeeklyPoint>of()))
                 .process(new AccuracyTracker(options.accuracy().leadWeeks(), ErrorHistory.CAPACITY))
                 .name("forecast-errors")
                 .uid("forecast-errors");
-        errors.sinkTo(JdbcSinks.forecastErrors(options.postgres()))
+        errors.sinkTo(sinks.forecastErrors())
                 .name("pg-forecast-errors")
                 .uid("pg-forecast-errors");
         for (AccuracyScope scope : AccuracyScope.values()) {
@@ -278,12 +277,12 @@ public final class DemandForecastJob {
                     .process(new AccuracyAggregator(scope, windowWeeks, options.accuracy().mapeAlert(), options.accuracy().minSamples()))
                     .name("accuracy-by-" + scope.label())
                     .uid("accuracy-by-" + scope.label());
-            accuracy.sinkTo(JdbcSinks.accuracy(options.postgres()))
+            accuracy.sinkTo(sinks.accuracy())
                     .name("pg-accuracy-by-" + scope.label())
                     .uid("pg-accuracy-by-" + scope.label());
             if (scope == AccuracyScope.PRODUCT) {
                 accuracy.getSideOutput(AccuracyAggregator.ALERTS)
-                        .sinkTo(JdbcSinks.accuracyAlerts(options.postgres()))
+                        .sinkTo(sinks.accuracyAlerts())
                         .name("pg-accuracy-alerts")
                         .uid("pg-accuracy-alerts");
             }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Set-based upserts and deletes against the real local PostgreSQL. */
-class MirrorBatchTest {
+class MirrorBatchITCase {
 
     private static ScratchDatabase db;
     private Connection connection;
