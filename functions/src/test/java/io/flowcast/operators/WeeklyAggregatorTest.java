@@ -3,6 +3,7 @@ package io.flowcast.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.flowcast.aggregate.ForecastCadence;
 import io.flowcast.records.SeriesKey;
 import io.flowcast.records.Delta;
 import io.flowcast.records.SalesLineChange;
@@ -112,6 +113,37 @@ class WeeklyAggregatorTest {
             assertThat(h.extractOutputValues()).extracting(WeeklyPoint::weekStartEpochDay)
                     .containsExactly(W1.toEpochDay(), W2.toEpochDay(), W3.toEpochDay());
             assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void historicalClosesSkippedByTheCadenceGetTheirForecastOnceTheReplaySettles() throws Exception {
+        ForecastCadence everySecond = new ForecastCadence(ForecastCadence.Mode.EVERY_N, 2, 0, 5_000);
+        try (var h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new WeeklyAggregator(26, everySecond, "test-job"),
+                new SeriesKeys.ByDeltaSeries<SalesLineChange>(), SeriesKeys.<ForecastRequest>of(), TypeInformation.of(SeriesKey.class))) {
+            long later = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+            h.setProcessingTime(later);
+            h.processElement1(new Delta<>(+1, line("PV-1|1", W1, "1", "1")), 0);
+            h.processBothWatermarks(new Watermark(endOf(W1)));
+            h.processBothWatermarks(new Watermark(endOf(W2)));
+            h.processBothWatermarks(new Watermark(endOf(W3)));
+            assertThat(h.getSideOutput(WeeklyAggregator.SNAPSHOTS)).as("features and classes at every close").hasSize(3);
+            assertThat(h.getSideOutput(WeeklyAggregator.FORECAST_SNAPSHOTS))
+                    .extracting(r -> r.getValue().weekStartEpochDay())
+                    .as("history (wall clock a year later): the first close, then every second week")
+                    .containsExactly(W1.toEpochDay(), W3.toEpochDay());
+
+            h.processElement1(new Delta<>(+1, line("PV-2|1", W3.plusWeeks(1), "1", "1")), 0);
+            h.processBothWatermarks(new Watermark(endOf(W3.plusWeeks(1))));
+            assertThat(h.getSideOutput(WeeklyAggregator.FORECAST_SNAPSHOTS)).hasSize(2);
+            h.setProcessingTime(later + 4_000);
+            assertThat(h.getSideOutput(WeeklyAggregator.FORECAST_SNAPSHOTS)).as("not settled yet").hasSize(2);
+            h.setProcessingTime(later + 10_000);
+            assertThat(h.getSideOutput(WeeklyAggregator.FORECAST_SNAPSHOTS))
+                    .extracting(r -> r.getValue().weekStartEpochDay())
+                    .as("the newest close, forecast once the replay paused")
+                    .containsExactly(W1.toEpochDay(), W3.toEpochDay(), W3.plusWeeks(1).toEpochDay());
+            assertThat(h.numProcessingTimeTimers()).isZero();
         }
     }
 }

@@ -153,7 +153,7 @@ public final class DemandForecastJob {
         SingleOutputStreamOperator<WeeklyPoint> weeks = lineDeltas
                 .keyBy(new SeriesKeys.ByDeltaSeries<SalesLineChange>())
                 .connect(validRequests.keyBy(SeriesKeys.<ForecastRequest>of()))
-                .process(new WeeklyAggregator(options.series().idleWeeks(), NAME))
+                .process(new WeeklyAggregator(options.series().idleWeeks(), options.forecast().cadence(), NAME))
                 .name("weekly-aggregator")
                 .uid("weekly-aggregator");
         weeks.sinkTo(sinks.weeklySales())
@@ -199,7 +199,7 @@ public final class DemandForecastJob {
                 .uid("redis-abc");
 
         SingleOutputStreamOperator<SeriesForecast> forecasts = AsyncDataStream.unorderedWait(
-                        snapshots,
+                        weeks.getSideOutput(WeeklyAggregator.FORECAST_SNAPSHOTS),
                         new ForecastFunction(options.forecast().method(), options.forecast().horizon(), options.forecast().threads()),
                         options.forecast().timeout().toMillis(),
                         TimeUnit.MILLISECONDS,
