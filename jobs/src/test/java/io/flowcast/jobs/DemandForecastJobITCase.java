@@ -154,14 +154,14 @@ class DemandForecastJobITCase {
         expectedWithSales.values().removeIf("0|0"::equals);
         assertThat(actualWithSales).isEqualTo(expectedWithSales);
         assertThat(actual.keySet()).as("every ledger week is in weekly_sales").containsAll(expected.keySet());
-        assertProfilesFollowWeeklySales();
+        assertProfilesFollowWeeklySales(options);
     }
 
     /**
      * The classes stored for each series' last week are what the classifier says about the
      * series as it stands in weekly_sales (already proven equal to the ledger).
      */
-    private static void assertProfilesFollowWeeklySales() throws Exception {
+    private static void assertProfilesFollowWeeklySales(DemandJobOptions options) throws Exception {
         Map<String, List<Double>> series = new TreeMap<>();
         try (Connection c = db.connect(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT product_code || '|' || region, units FROM flowcast.weekly_sales"
