@@ -42,7 +42,7 @@ public final class DemandProfileFunction extends KeyedProcessFunction<SeriesKey,
     @Override
     public void processElement(KpiSnapshot input, Context ctx, Collector<DemandProfile> out) throws Exception {
         SeriesSnapshot snapshot = input.snapshot();
-        DemandFeatures features = FeatureExtractor.withInventory(FeatureExtractor.extract(snapshot.units()), input.kpis());
+        DemandFeatures features = FeatureExtractor.withInventory(snapshot.features(), input.kpis());
         String json = FeatureJson.toJson(features, input.kpis());
         String hash = FeatureJson.contentHash(json);
         boolean changed = !hash.equals(lastHash.value());

@@ -35,6 +35,7 @@ import io.flowcast.records.KpiSnapshot;
 import io.flowcast.cdc.MirrorChange;
 import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.SeriesForecast;
+import io.flowcast.records.SeriesKey;
 import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.WeeklyPoint;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -42,6 +43,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -72,6 +74,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class DemandForecastJob {
 
     public static final String NAME = "DemandForecastJob";
+
+    private static final TypeInformation<SeriesKey> SERIES_KEY = TypeInformation.of(SeriesKey.class);
 
     private DemandForecastJob() {}
 
@@ -238,8 +242,9 @@ public final class DemandForecastJob {
                 .name("inventory-kpis")
                 .uid("inventory-kpis");
 
-        SingleOutputStreamOperator<DemandProfile> profiles = withKpis
-                .keyBy(new SeriesKeys.ByKpiSnapshot())
+        // Same key, same parallelism, forward: chained to the KPI join instead of shuffled again.
+        SingleOutputStreamOperator<DemandProfile> profiles = DataStreamUtils.reinterpretAsKeyedStream(
+                        withKpis, new SeriesKeys.ByKpiSnapshot(), SERIES_KEY)
                 .process(new DemandProfileFunction(options.classes().classifier()))
                 .name("features-classification")
                 .uid("features-classification");
@@ -264,8 +269,11 @@ public final class DemandForecastJob {
     private static void wireAccuracy(
             DataStream<SeriesForecast> forecasts, DataStream<WeeklyPoint> weeks, DemandJobOptions options, DemandSinks sinks) {
         int windowWeeks = options.accuracy().windowWeeks();
-        SingleOutputStreamOperator<ForecastError> errors = forecasts.keyBy(SeriesKeys.<SeriesForecast>of())
-                .connect(weeks.keyBy(SeriesKeys.<WeeklyPoint>of()))
+        // Both inputs come forward from the weekly aggregator (the forecasts through the async
+        // operator chained to it), so they are partitioned by series already: no shuffle.
+        SingleOutputStreamOperator<ForecastError> errors = DataStreamUtils.reinterpretAsKeyedStream(
+                        forecasts, SeriesKeys.<SeriesForecast>of(), SERIES_KEY)
+                .connect(DataStreamUtils.reinterpretAsKeyedStream(weeks, SeriesKeys.<WeeklyPoint>of(), SERIES_KEY))
                 .process(new AccuracyTracker(options.accuracy().leadWeeks(), ErrorHistory.CAPACITY))
                 .name("forecast-errors")
                 .uid("forecast-errors");
