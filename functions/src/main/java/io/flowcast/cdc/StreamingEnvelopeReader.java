@@ -22,6 +22,8 @@ import java.util.List;
 final class StreamingEnvelopeReader {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final int BEFORE = 0;
+    private static final int AFTER = 1;
 
     /** What the envelope says, once read. */
     static final class Envelope {
@@ -52,10 +54,7 @@ final class StreamingEnvelopeReader {
     }
 
     private Envelope readEnvelope(JsonParser p, MirrorTable table, long fallbackTs, boolean topLevel) throws IOException {
-        Object[] before = null;
-        Object[] after = null;
-        boolean beforeNull = false;
-        boolean afterNull = false;
+        Object[][] images = new Object[2][];
         String op = null;
         Long sourceTs = null;
         Long envelopeTs = null;
@@ -67,24 +66,18 @@ final class StreamingEnvelopeReader {
             JsonToken t = p.nextToken();
             switch (field) {
                 case "op" -> op = t == JsonToken.VALUE_STRING ? p.getText() : null;
-                case "before" -> {
-                    if (t == JsonToken.VALUE_NULL) {
-                        beforeNull = true;
-                    } else {
-                        before = t == JsonToken.START_OBJECT ? readRow(p, table) : null;
-                        if (before == null) {
+                case "before", "after" -> {
+                    // A later duplicate replaces an earlier one, as in the tree.
+                    int image = field.equals("after") ? AFTER : BEFORE;
+                    if (t == JsonToken.START_OBJECT) {
+                        images[image] = readRow(p, table);
+                        if (images[image] == null) {
                             return null;
                         }
-                    }
-                }
-                case "after" -> {
-                    if (t == JsonToken.VALUE_NULL) {
-                        afterNull = true;
+                    } else if (t == JsonToken.VALUE_NULL) {
+                        images[image] = null;
                     } else {
-                        after = t == JsonToken.START_OBJECT ? readRow(p, table) : null;
-                        if (after == null) {
-                            return null;
-                        }
+                        return null;
                     }
                 }
                 case "source" -> {
@@ -137,13 +130,13 @@ final class StreamingEnvelopeReader {
         char c = op.charAt(0);
         Object[] row;
         switch (c) {
-            case 'c', 'u', 'r' -> row = after;
-            case 'd' -> row = before;
+            case 'c', 'u', 'r' -> row = images[AFTER];
+            case 'd' -> row = images[BEFORE];
             default -> {
                 return null;
             }
         }
-        if (row == null || (c == 'd' ? beforeNull : afterNull) || !complete(table, row, c == 'd')) {
+        if (row == null || !complete(table, row, c == 'd')) {
             return null;
         }
         envelope.op = c;
