@@ -135,6 +135,14 @@ public final class FlowcastConfig {
         return Integer.parseInt(string(key).trim());
     }
 
+    public double number(String key) {
+        return Double.parseDouble(string(key).trim());
+    }
+
+    public boolean bool(String key) {
+        return Boolean.parseBoolean(string(key).trim());
+    }
+
     public long longValue(String key) {
         return Long.parseLong(string(key).trim());
     }

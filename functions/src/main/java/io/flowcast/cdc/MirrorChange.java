@@ -1,6 +1,5 @@
-package io.flowcast.records;
+package io.flowcast.cdc;
 
-import io.flowcast.cdc.MirrorTable;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 

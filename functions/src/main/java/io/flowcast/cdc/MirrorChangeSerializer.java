@@ -1,7 +1,5 @@
-package io.flowcast.records;
+package io.flowcast.cdc;
 
-import io.flowcast.cdc.ColumnType;
-import io.flowcast.cdc.MirrorTable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

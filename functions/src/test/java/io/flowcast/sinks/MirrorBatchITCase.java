@@ -3,7 +3,7 @@ package io.flowcast.sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowcast.cdc.MirrorTable;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import io.flowcast.sql.ScratchDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Set-based upserts and deletes against the real local PostgreSQL. */
-class MirrorBatchTest {
+class MirrorBatchITCase {
 
     private static ScratchDatabase db;
     private Connection connection;

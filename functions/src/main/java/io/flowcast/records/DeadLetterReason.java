@@ -1,4 +1,4 @@
-package io.flowcast.cdc;
+package io.flowcast.records;
 
 /** Why a CDC message was sent to the dead-letter table instead of being applied. */
 public enum DeadLetterReason {

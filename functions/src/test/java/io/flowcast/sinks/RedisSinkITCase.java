@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 /** Pipelined writes against the real local Redis. */
-class RedisSinkTest {
+class RedisSinkITCase {
 
     private final String prefix = "flowcast-test:" + UUID.randomUUID() + ":";
     private final RedisClient redis = RedisClient.create(URI.create(System.getProperty("flowcast.test.redis", "redis://127.0.0.1:6379/0")));

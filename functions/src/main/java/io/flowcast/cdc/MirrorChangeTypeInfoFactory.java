@@ -1,4 +1,4 @@
-package io.flowcast.records;
+package io.flowcast.cdc;
 
 import java.lang.reflect.Type;
 import java.util.Map;
