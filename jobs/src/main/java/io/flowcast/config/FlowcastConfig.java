@@ -35,7 +35,9 @@ public final class FlowcastConfig {
             "FLOWCAST_KAFKA", "kafka.bootstrap",
             "FLOWCAST_REQUESTS_ENABLED", "demand-forecast.requests.enabled",
             "FLOWCAST_REQUESTS_SLOT", "demand-forecast.requests.slot-name",
-            "FLOWCAST_REQUESTS_STARTUP_MODE", "demand-forecast.requests.startup-mode");
+            "FLOWCAST_REQUESTS_STARTUP_MODE", "demand-forecast.requests.startup-mode",
+            "FLOWCAST_NEURAL_MODEL", "forecast.neural.model",
+            "FLOWCAST_NEURAL_DEVICE", "forecast.neural.device");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -176,6 +178,13 @@ public final class FlowcastConfig {
                 integer("postgres.batch-size"),
                 longValue("postgres.flush-interval-ms"),
                 integer("postgres.max-retries"));
+    }
+
+    /** {@code forecast.neural.*}: device, thread counts and batch size of the mixer. */
+    public io.flowcast.forecast.neural.NeuralSettings neural() {
+        return new io.flowcast.forecast.neural.NeuralSettings(string("forecast.neural.device"),
+                integer("forecast.neural.threads"), integer("forecast.neural.interop-threads"),
+                integer("forecast.neural.batch-size"));
     }
 
     public RedisOptions redis() {
