@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             MigrateCommand.class,
+            ExportCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
             ForecastCommand.class,

@@ -35,7 +35,8 @@ public final class FlowcastConfig {
             "FLOWCAST_KAFKA", "kafka.bootstrap",
             "FLOWCAST_REQUESTS_ENABLED", "demand-forecast.requests.enabled",
             "FLOWCAST_REQUESTS_SLOT", "demand-forecast.requests.slot-name",
-            "FLOWCAST_REQUESTS_STARTUP_MODE", "demand-forecast.requests.startup-mode");
+            "FLOWCAST_REQUESTS_STARTUP_MODE", "demand-forecast.requests.startup-mode",
+            "FLOWCAST_HADOOP_FS", "hadoop.fs-uri");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
