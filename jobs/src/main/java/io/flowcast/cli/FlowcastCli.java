@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             MigrateCommand.class,
             ExportCommand.class,
+            ReconcileCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
             ForecastCommand.class,

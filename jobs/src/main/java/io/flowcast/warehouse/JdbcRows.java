@@ -58,7 +58,7 @@ public final class JdbcRows {
         return count;
     }
 
-    static Object[] row(MirrorTable table, ResultSet rs) throws SQLException {
+    public static Object[] row(MirrorTable table, ResultSet rs) throws SQLException {
         List<Column> columns = table.columns();
         Object[] row = new Object[columns.size()];
         for (int i = 0; i < row.length; i++) {
