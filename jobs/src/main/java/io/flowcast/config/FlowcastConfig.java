@@ -193,7 +193,8 @@ public final class FlowcastConfig {
                 string("redis.url"),
                 integer("redis.batch-size"),
                 longValue("redis.flush-interval-ms"),
-                integer("redis.max-retries"));
+                integer("redis.max-retries"),
+                duration("redis.outage-tolerance"));
     }
 
     /** Effective configuration with secrets masked, for logs and {@code --print-config}. */
