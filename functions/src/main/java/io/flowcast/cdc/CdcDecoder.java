@@ -43,15 +43,26 @@ public final class CdcDecoder {
     private final String job;
     private final long maxFutureSkewMillis;
     private final int maxPayloadChars;
+    private final StreamingEnvelopeReader fastPath;
 
     public CdcDecoder(String job, Duration maxFutureSkew) {
         this(job, maxFutureSkew, DEFAULT_MAX_PAYLOAD_CHARS);
     }
 
     public CdcDecoder(String job, Duration maxFutureSkew, int maxPayloadChars) {
+        this(job, maxFutureSkew, maxPayloadChars, new StreamingEnvelopeReader());
+    }
+
+    /** The decoder without its streaming fast path (tests compare both paths). */
+    static CdcDecoder treeOnly(String job, Duration maxFutureSkew) {
+        return new CdcDecoder(job, maxFutureSkew, DEFAULT_MAX_PAYLOAD_CHARS, null);
+    }
+
+    private CdcDecoder(String job, Duration maxFutureSkew, int maxPayloadChars, StreamingEnvelopeReader fastPath) {
         this.job = job;
         this.maxFutureSkewMillis = maxFutureSkew.toMillis();
         this.maxPayloadChars = maxPayloadChars;
+        this.fastPath = fastPath;
     }
 
     public DecodeResult decode(CdcMessage message) {
@@ -66,6 +77,16 @@ public final class CdcDecoder {
     }
 
     private MirrorChange decodeChange(CdcMessage message) throws Invalid {
+        MirrorTable known = fastPath == null ? null : MirrorTable.forTopic(message.topic()).orElse(null);
+        StreamingEnvelopeReader.Envelope fast = known == null ? null : fastPath.read(message.value(), known, message.timestampMillis());
+        if (fast != null) {
+            if (fast.op != 'd') {
+                validateBusinessRules(known, fast.row, fast.sourceTsMillis);
+            }
+            return new MirrorChange(known, fast.op, fast.row, fast.sourceTsMillis, message.topic(), message.partition(),
+                    message.offset(), message.timestampMillis(), fast.lsn);
+        }
+        // The tree path: anything the fast path did not take, and every rejection with its reason.
         JsonNode envelope = parse(message.value());
         if (envelope.has("payload") && envelope.has("schema")) {
             envelope = envelope.get("payload");
