@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             MigrateCommand.class,
+            ExportCommand.class,
+            ReconcileCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
             ForecastCommand.class,
