@@ -48,10 +48,12 @@ final class NeuralSetup implements AutoCloseable {
             } else {
                 fineTuned = MixerMethod.unavailable(MixerMethod.FINE_TUNED, "mixer not requested");
             }
-        } catch (NeuralUnavailableException e) {
-            err.println("neural model unavailable, mixer methods fall back: " + e.getMessage());
-            zeroShot = MixerMethod.unavailable(MixerMethod.ZERO_SHOT, e.getMessage());
-            fineTuned = MixerMethod.unavailable(MixerMethod.FINE_TUNED, e.getMessage());
+        } catch (NeuralUnavailableException | LinkageError e) {
+            // LinkageError: DJL itself is not on the class path (a job jar without the cluster's lib/).
+            String reason = e instanceof LinkageError ? "DJL/PyTorch not on the class path: " + e : e.getMessage();
+            err.println("neural model unavailable, mixer methods fall back: " + reason);
+            zeroShot = MixerMethod.unavailable(MixerMethod.ZERO_SHOT, reason);
+            fineTuned = MixerMethod.unavailable(MixerMethod.FINE_TUNED, reason);
         }
         setup.registry = NeuralMethods.register(base, zeroShot, fineTuned);
         return setup;
