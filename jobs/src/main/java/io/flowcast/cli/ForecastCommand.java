@@ -33,10 +33,13 @@ public final class ForecastCommand implements Callable<Integer> {
 
     @Mixin SeriesOptions options;
 
+    @Mixin RouterOptions router;
+
     @Option(names = "--output", required = true, description = "Output CSV.")
     Path output;
 
-    @Option(names = "--methods", defaultValue = "auto", description = "auto | all | comma list (auto always included).")
+    @Option(names = "--methods", defaultValue = "auto", description = "auto | all | comma list (auto always included); router / router_argmax train the "
+            + "method router on this file's own backtests first, and auto then uses it when it won on validation.")
     String methods;
 
     @Option(names = "--level", defaultValue = "80", description = "Interval level in percent (default 80).")
@@ -46,9 +49,13 @@ public final class ForecastCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream err = System.err;
         MethodRegistry registry = MethodRegistry.defaults();
+        List<Series> series = SeriesCsvReader.read(options.input, options.target);
+        if (RouterOptions.requested(methods)) {
+            // Global method: learns from this file's own history (rolling origins) first.
+            registry = router.train(registry, series, options, err);
+        }
         Forecaster forecaster = new Forecaster(registry);
         List<String> methodNames = options.methods(methods, registry);
-        List<Series> series = SeriesCsvReader.read(options.input, options.target);
         double[] levels = {level};
         int period = options.seasonalPeriod();
         ProgressBar bar = new ProgressBar(err, "forecast", series.size());
