@@ -84,8 +84,7 @@ offset.storage.file.filename=$DATA_DIR/offsets.dat
 # Source offsets (the LSN Debezium confirms to PostgreSQL) are flushed every second, so the slot
 # releases WAL promptly and a restart re-sends little.
 offset.flush.interval.ms=1000
-# The connector's jars are on the worker's class path (no plugin isolation needed here).
-plugin.path=
+# No plugin.path: the connector is on the class path (an empty plugin.path would scan the working directory).
 # Topics are created by the connector (below), with one replica on a single local broker.
 topic.creation.enable=true
 PROPS
