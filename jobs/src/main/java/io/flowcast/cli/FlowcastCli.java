@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
+            WarehouseCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
         })

@@ -54,7 +54,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class DebeziumMirrorITCase {
 
-    private static final String REDIS_URL = JobServices.redisUrl(12);
+    private static final String REDIS_URL = JobServices.redisUrl(13);
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
