@@ -82,5 +82,6 @@ CREATE TABLE IF NOT EXISTS procurement.purchases (
     data_compra             timestamptz    NOT NULL,
     data_entrega_prevista   date,
     data_recebimento        timestamp(6),
+    status                  text,
     PRIMARY KEY (numero_compra, item)
 );

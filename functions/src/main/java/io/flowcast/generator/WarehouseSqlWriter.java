@@ -39,7 +39,7 @@ public final class WarehouseSqlWriter {
     /** DDL of the warehouse tables, on the class path (module flowcast-sql). */
     public static final String DDL_RESOURCE = "/warehouse/warehouse_tables.sql";
 
-    private enum Kind { INSERT, UPDATE, DELETE }
+    enum Kind { INSERT, UPDATE, DELETE }
 
     private record Pending(PreparedStatement statement, Kind kind) {}
 
