@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import io.flowcast.records.DeadLetterReason;
 
 /**
  * The value-decoding layer for messages written by Kafka Connect's JsonConverter with schemas:

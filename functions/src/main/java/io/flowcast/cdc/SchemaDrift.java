@@ -10,7 +10,7 @@ import java.util.List;
  * How one row image departs from the CDC contract ({@link MirrorTable}): fields the contract does
  * not know (a column added at the source) and contract fields absent from the image (a column
  * dropped or renamed). A required field that is absent never gets here: the decoder rejects the
- * message ({@link DeadLetterReason#MISSING_FIELD}); drift of optional fields is accepted and only
+ * message ({@code MISSING_FIELD}); drift of optional fields is accepted and only
  * reported, so the mirror keeps running while the data-quality monitor raises it.
  *
  * @param unknownFields source field names outside the contract, in image order

@@ -1,12 +1,12 @@
 package io.flowcast.operators;
 
 import io.flowcast.cdc.CdcDecoder;
-import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetterReason;
 import io.flowcast.cdc.DecodeResult;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.cdc.SchemaDrift;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import io.flowcast.records.QualitySample;
 import java.time.Duration;
 import java.util.EnumMap;

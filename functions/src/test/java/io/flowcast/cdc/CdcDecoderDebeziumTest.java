@@ -3,7 +3,6 @@ package io.flowcast.cdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowcast.records.CdcMessage;
-import io.flowcast.records.MirrorChange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -17,11 +17,14 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             MigrateCommand.class,
+            ExportCommand.class,
+            ReconcileCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
             WarehouseCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
+            TrainCommand.class,
         })
 public final class FlowcastCli implements Runnable {
 
