@@ -11,9 +11,11 @@ import java.util.List;
 /**
  * The fast path of {@link CdcDecoder}: reads a Debezium envelope with Jackson's streaming parser
  * straight into a typed row, without building a JSON tree (tree parsing was the largest single
- * cost of decoding). It handles what a valid message looks like (plain or JsonConverter-wrapped
- * envelope, scalar fields of the expected JSON types) and gives up, returning null, at anything
- * else: a missing key or required field, an unexpected type, malformed JSON. The decoder then
+ * cost of decoding). It handles what a valid plain-JSON message looks like (an envelope whose
+ * images hold exactly the contract's fields, scalar values of the expected JSON types) and gives
+ * up, returning null, at anything else: a JsonConverter schema (its values need it), a field
+ * outside the contract or one missing (schema drift), a missing key or required value, an
+ * unexpected type, malformed JSON. The decoder then
  * decodes the message again on its tree path, which owns every rejection and its wording, so both
  * paths accept exactly the same messages with the same rows.
  *
@@ -55,11 +57,11 @@ final class StreamingEnvelopeReader {
 
     private Envelope readEnvelope(JsonParser p, MirrorTable table, long fallbackTs, boolean topLevel) throws IOException {
         Object[][] images = new Object[2][];
+        int[] fieldsSeen = new int[2];
         String op = null;
         Long sourceTs = null;
         Long envelopeTs = null;
         String lsn = null;
-        boolean schema = false;
         Envelope payload = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -71,6 +73,7 @@ final class StreamingEnvelopeReader {
                     int image = field.equals("after") ? AFTER : BEFORE;
                     if (t == JsonToken.START_OBJECT) {
                         images[image] = readRow(p, table);
+                        fieldsSeen[image] = lastFieldsSeen;
                         if (images[image] == null) {
                             return null;
                         }
@@ -105,8 +108,10 @@ final class StreamingEnvelopeReader {
                 }
                 case "ts_ms" -> envelopeTs = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
                 case "schema" -> {
-                    schema = true;
-                    p.skipChildren();
+                    // JsonConverter with schemas: values are typed by the schema (Debezium's precise
+                    // decimals as base64 bytes, micro/nano timestamps, epoch-day dates) and only the
+                    // tree path reads them with it.
+                    return null;
                 }
                 case "payload" -> {
                     if (!topLevel || t != JsonToken.START_OBJECT) {
@@ -120,10 +125,6 @@ final class StreamingEnvelopeReader {
                 default -> p.skipChildren();
             }
         }
-        if (topLevel && schema && payload != null) {
-            // JsonConverter's wrapper: the envelope is the payload (the tree path does the same).
-            return payload;
-        }
         if (payload != null || op == null || op.length() != 1) {
             return null;
         }
@@ -136,7 +137,8 @@ final class StreamingEnvelopeReader {
                 return null;
             }
         }
-        if (row == null || !complete(table, row, c == 'd')) {
+        // An upsert image without every contract field is schema drift: the tree path reports it.
+        if (row == null || !complete(table, row, c == 'd') || (c != 'd' && fieldsSeen[AFTER] != table.columns().size())) {
             return null;
         }
         envelope.op = c;
@@ -158,17 +160,21 @@ final class StreamingEnvelopeReader {
         return true;
     }
 
+    /** How many distinct contract fields the last {@link #readRow} saw. */
+    private int lastFieldsSeen;
+
     /** The row, or null at a value this path does not convert (the tree path will say why, or take it). */
-    private static Object[] readRow(JsonParser p, MirrorTable table) throws IOException {
+    private Object[] readRow(JsonParser p, MirrorTable table) throws IOException {
         List<Column> columns = table.columns();
         Object[] row = new Object[columns.size()];
+        long seen = 0L; // bit i: column i was in the image
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             int index = table.indexOfSource(p.currentName());
             JsonToken t = p.nextToken();
-            if (index < 0) {
-                p.skipChildren();
-                continue;
+            if (index < 0 || index >= Long.SIZE) {
+                return null; // a field outside the contract: schema drift, which the tree path reports
             }
+            seen |= 1L << index;
             if (t == JsonToken.VALUE_NULL) {
                 row[index] = null;
                 continue;
@@ -179,6 +185,7 @@ final class StreamingEnvelopeReader {
             }
             row[index] = value;
         }
+        lastFieldsSeen = Long.bitCount(seen);
         return row;
     }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ReconcileCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
+            WarehouseCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
             TrainCommand.class,

@@ -32,7 +32,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                          |-> ml_* mirror tables (PG upsert/delete)
  *                          |-> transactions -> keyBy(id) deltas -> keyBy(product) totals -> Redis
  *                          |-> product master + stock levels -> keyBy(product) low-stock alerts (PG)
- *                          '-> changes + rejects -> keyBy(table) event-time quality windows -> data_quality_events (PG)
+ *                          '-> changes + rejects + schema drift -> keyBy(table) event-time quality windows
+ *                              (volume, rejects, freshness, duplicates, null rates, drift) -> data_quality_events (PG)
  * </pre>
  *
  * Wiring only: the operators live in {@code io.flowcast.operators}, the sinks in
@@ -106,7 +107,8 @@ public final class InventoryMirrorJob {
         DataStream<QualitySample> rejectSamples = deadLetters.map(new ChangeProjections.DeadLetterToQualitySample())
                 .name("quality-samples-rejects")
                 .uid("quality-samples-rejects");
-        changeSamples.union(rejectSamples)
+        DataStream<QualitySample> driftSamples = changes.getSideOutput(CdcDecodeFunction.SCHEMA_DRIFT);
+        changeSamples.union(rejectSamples, driftSamples)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<QualitySample>forBoundedOutOfOrderness(options.qualityOutOfOrderness())
                         .withTimestampAssigner(new QualitySampleTimestamps())
                         .withIdleness(options.qualityIdleness()))
