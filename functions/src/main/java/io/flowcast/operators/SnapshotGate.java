@@ -1,6 +1,6 @@
 package io.flowcast.operators;
 
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;

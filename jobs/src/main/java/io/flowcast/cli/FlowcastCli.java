@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
+            TrainCommand.class,
         })
 public final class FlowcastCli implements Runnable {
 

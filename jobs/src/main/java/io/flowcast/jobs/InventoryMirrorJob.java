@@ -13,10 +13,12 @@ import io.flowcast.operators.InventoryAggregator;
 import io.flowcast.operators.VersionDeltaFunction;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DeadLetter;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import io.flowcast.records.QualitySample;
 import io.flowcast.records.TransactionChange;
-import io.flowcast.sinks.JdbcSinks;
+import io.flowcast.sinks.DeadLetterSink;
+import io.flowcast.sinks.InventoryAlertSink;
+import io.flowcast.sinks.QualityEventSink;
 import io.flowcast.sinks.PostgresMirrorSink;
 import io.flowcast.sinks.RedisSink;
 import io.flowcast.warehouse.BackfillOptions;
@@ -109,7 +111,7 @@ public final class InventoryMirrorJob {
 
         DataStream<DeadLetter> deadLetters = decoded.getSideOutput(CdcDecodeFunction.DEAD_LETTERS);
         deadLetters
-                .sinkTo(JdbcSinks.deadLetters(options.postgres()))
+                .sinkTo(DeadLetterSink.create(options.postgres()))
                 .name("pg-dead-letter")
                 .uid("pg-dead-letter");
 
@@ -137,7 +139,7 @@ public final class InventoryMirrorJob {
                 .process(new CriticalStockMonitor(options.criticalProducts()))
                 .name("critical-stock-monitor")
                 .uid("critical-stock-monitor")
-                .sinkTo(JdbcSinks.alerts(options.postgres()))
+                .sinkTo(InventoryAlertSink.create(options.postgres()))
                 .name("pg-inventory-alerts")
                 .uid("pg-inventory-alerts");
 
@@ -157,7 +159,7 @@ public final class InventoryMirrorJob {
                 .process(new DataQualityMonitor(NAME, options.quality()))
                 .name("data-quality-monitor")
                 .uid("data-quality-monitor")
-                .sinkTo(JdbcSinks.qualityEvents(options.postgres()))
+                .sinkTo(QualityEventSink.create(options.postgres()))
                 .name("pg-data-quality")
                 .uid("pg-data-quality");
     }

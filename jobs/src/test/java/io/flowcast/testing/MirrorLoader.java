@@ -1,7 +1,7 @@
 package io.flowcast.testing;
 
 import io.flowcast.cdc.MirrorTable;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import io.flowcast.sinks.MirrorStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
