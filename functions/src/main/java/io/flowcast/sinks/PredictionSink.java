@@ -26,7 +26,7 @@ public final class PredictionSink implements Sink<PredictionRow> {
 
     private static final long serialVersionUID = 1L;
 
-    static final String UPSERT = "INSERT INTO flowcast.prediction_results (product_code, region, origin_week, channel, step,"
+    public static final String UPSERT = "INSERT INTO flowcast.prediction_results (product_code, region, origin_week, channel, step,"
             + " target_week, method, model_version, yhat, lo80, hi80, explanation, request_id)"
             + " SELECT * FROM unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::int[], ?::date[], ?::text[], ?::text[],"
             + " ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::text[])"

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
+            RetentionCommand.class,
         })
 public final class FlowcastCli implements Runnable {
 
