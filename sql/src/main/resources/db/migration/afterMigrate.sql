@@ -1,6 +1,7 @@
 -- Runs after every `flowcast migrate` (a Flyway callback: no version, no checksum), so that
 -- tables and views added by any migration get their role privileges and, for the model
--- registry, the audit triggers, whichever migration created them. Idempotent.
+-- registry and the training requests (V40), the audit triggers, whichever migration created
+-- them. Idempotent.
 DO $$
 DECLARE
     t record;
@@ -11,6 +12,9 @@ BEGIN
     END IF;
     IF to_regclass('flowcast.model_registry') IS NOT NULL THEN
         PERFORM flowcast.audit_attach('flowcast.model_registry');
+    END IF;
+    IF to_regclass('flowcast.training_requests') IS NOT NULL THEN
+        PERFORM flowcast.audit_attach('flowcast.training_requests');
     END IF;
     GRANT USAGE ON SCHEMA flowcast TO ml_analyst, ml_engineer, ml_admin, flowcast_writer;
     GRANT CREATE ON SCHEMA flowcast TO ml_admin;
@@ -29,6 +33,10 @@ BEGIN
             IF t.relname = 'model_registry' THEN
                 GRANT INSERT, UPDATE ON flowcast.model_registry TO flowcast_writer;
             END IF;
+        ELSIF t.relname = 'training_requests' THEN
+            -- Written by drift detection (the jobs) and by hand (engineers).
+            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON flowcast.%I TO ml_engineer, flowcast_writer', t.relname);
+            EXECUTE format('GRANT ALL ON flowcast.%I TO ml_admin', t.relname);
         ELSE
             -- Tables the jobs fill (and RetentionJob trims).
             EXECUTE format('GRANT SELECT ON flowcast.%I TO ml_engineer', t.relname);

@@ -23,20 +23,36 @@ public abstract class BufferingSinkWriter<T> implements SinkWriter<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BufferingSinkWriter.class);
 
+    /** Longest pause between two attempts of a flush (backoff doubles from 100 ms up to it). */
+    static final long MAX_BACKOFF_MILLIS = 2_000;
+
     private final ProcessingTimeService timers;
     private final int maxBuffered;
     private final long flushIntervalMillis;
     private final int maxRetries;
+    private final long retryForMillis;
     private final Counter flushes;
     private final Counter flushFailures;
     private volatile long lastFlushMillis;
     private boolean closed;
 
     protected BufferingSinkWriter(WriterInitContext context, int maxBuffered, long flushIntervalMillis, int maxRetries) {
+        this(context, maxBuffered, flushIntervalMillis, maxRetries, 0);
+    }
+
+    /**
+     * @param retryForMillis a failing flush keeps retrying at least this long (besides
+     *     {@code maxRetries} attempts) before the task fails: an outage shorter than this back-pressures
+     *     the job instead of restarting it, and the writer resumes within {@link #MAX_BACKOFF_MILLIS}
+     *     of the service's return
+     */
+    protected BufferingSinkWriter(
+            WriterInitContext context, int maxBuffered, long flushIntervalMillis, int maxRetries, long retryForMillis) {
         this.timers = context.getProcessingTimeService();
         this.maxBuffered = maxBuffered;
         this.flushIntervalMillis = flushIntervalMillis;
         this.maxRetries = maxRetries;
+        this.retryForMillis = retryForMillis;
         this.flushes = context.metricGroup().counter("flushes");
         this.flushFailures = context.metricGroup().counter("flushRetries");
         context.metricGroup().gauge("lastFlushMillis", () -> lastFlushMillis);
@@ -90,15 +106,16 @@ public abstract class BufferingSinkWriter<T> implements SinkWriter<T> {
                 writeBuffer();
                 break;
             } catch (Exception e) {
-                if (attempt >= maxRetries) {
+                long failingForMillis = (System.nanoTime() - start) / 1_000_000;
+                if (attempt >= maxRetries && failingForMillis >= retryForMillis) {
                     // Let Flink fail the task and restart it from the last checkpoint.
-                    throw new IOException("flush failed after " + (attempt + 1) + " attempts", e);
+                    throw new IOException("flush failed after " + (attempt + 1) + " attempts in " + failingForMillis + " ms", e);
                 }
                 flushFailures.inc();
                 LOG.warn("flush attempt {} failed, retrying: {}", attempt + 1, e.toString());
                 reset();
                 try {
-                    Thread.sleep(Math.min(5_000L, 100L << attempt));
+                    Thread.sleep(Math.min(MAX_BACKOFF_MILLIS, 100L << Math.min(attempt, 20)));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while retrying a flush", e);

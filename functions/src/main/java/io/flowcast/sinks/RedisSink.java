@@ -83,7 +83,8 @@ public final class RedisSink implements Sink<RedisWrite> {
         private RedisClient client;
 
         Writer(WriterInitContext context, RedisOptions options) {
-            super(context, options.batchSize(), options.flushIntervalMillis(), options.maxRetries());
+            super(context, options.batchSize(), options.flushIntervalMillis(), options.maxRetries(),
+                    options.outageTolerance().toMillis());
             this.options = options;
             this.written = context.metricGroup().counter("redisWrites");
         }

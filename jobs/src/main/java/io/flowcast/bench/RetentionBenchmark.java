@@ -3,7 +3,9 @@ package io.flowcast.bench;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.jobs.RetentionJob;
 import io.flowcast.retention.RetentionOutcome;
-import io.flowcast.sinks.PredictionSink;
+import io.flowcast.records.PredictionRow;
+import io.flowcast.sinks.PredictionResultsTable;
+import io.flowcast.sinks.UnnestSink;
 import io.flowcast.sql.SchemaMigrator;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -182,7 +184,7 @@ public final class RetentionBenchmark {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Double> latencies = new ArrayList<>();
         private Thread thread;
-        private long rows;
+        private long written;
         private Exception failure;
 
         Writer(String url, int products) throws SQLException {
@@ -197,10 +199,12 @@ public final class RetentionBenchmark {
 
         private void loop() {
             long tick = 0;
-            try (PreparedStatement ps = c.prepareStatement(PredictionSink.UPSERT)) {
+            PredictionResultsTable table = new PredictionResultsTable();
+            String statement = table.statement();
+            try {
                 while (running.get()) {
                     long started = System.nanoTime();
-                    write(ps, tick++);
+                    UnnestSink.upsert(c, table, statement, batch(tick++));
                     double millis = (System.nanoTime() - started) / 1e6;
                     synchronized (latencies) {
                         latencies.add(millis);
@@ -215,43 +219,24 @@ public final class RetentionBenchmark {
             }
         }
 
-        private void write(PreparedStatement ps, long tick) throws SQLException {
-            int n = s.writerSeries() * ROWS_PER_ORIGIN_AND_SERIES;
-            String[] product = new String[n], region = new String[n], origin = new String[n], channel = new String[n];
-            String[] target = new String[n], method = new String[n], version = new String[n], explanation = new String[n];
-            String[] request = new String[n];
-            Integer[] step = new Integer[n];
-            Double[] yhat = new Double[n], lo = new Double[n], hi = new Double[n];
-            int i = 0;
+        /** The next origin's forecast of the next {@code writerSeries} series, cycling through them. */
+        private List<PredictionRow> batch(long tick) {
+            List<PredictionRow> rows = new ArrayList<>();
             for (int k = 0; k < s.writerSeries(); k++) {
                 long series = tick * s.writerSeries() + k;
                 long round = series / ((long) products * REGIONS.length);
-                LocalDate originWeek = FIRST_ORIGIN.plusWeeks(s.origins() + round);
-                for (String ch : new String[] {"units", "revenue"}) {
-                    for (int st = 1; st <= STEPS; st++, i++) {
-                        product[i] = String.format("P%04d", 1 + (series / REGIONS.length) % products);
-                        region[i] = REGIONS[(int) (series % REGIONS.length)];
-                        origin[i] = originWeek.toString();
-                        channel[i] = ch;
-                        step[i] = st;
-                        target[i] = originWeek.plusWeeks(st).toString();
-                        method[i] = "dotm";
-                        version[i] = "rules-1";
-                        yhat[i] = 10.0 + st;
-                        lo[i] = 5.0;
-                        hi[i] = 20.0 + st;
-                        explanation[i] = "bench writer";
-                        request[i] = "";
+                long origin = FIRST_ORIGIN.plusWeeks(s.origins() + round).toEpochDay();
+                String product = String.format("P%04d", 1 + (series / REGIONS.length) % products);
+                String region = REGIONS[(int) (series % REGIONS.length)];
+                for (String channel : new String[] {"units", "revenue"}) {
+                    for (int step = 1; step <= STEPS; step++) {
+                        rows.add(new PredictionRow(product, region, origin, channel, step, origin + 7L * step, "dotm",
+                                "rules-1", 10.0 + step, 5.0, 20.0 + step, "bench writer"));
                     }
                 }
             }
-            Object[][] columns = {product, region, origin, channel, step, target, method, version, yhat, lo, hi, explanation, request};
-            String[] types = {"text", "text", "text", "text", "int4", "text", "text", "text", "float8", "float8", "float8", "text", "text"};
-            for (int col = 0; col < columns.length; col++) {
-                ps.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
-            }
-            ps.executeUpdate();
-            rows += n;
+            written += rows.size();
+            return rows;
         }
 
         double[] drain() {
@@ -263,7 +248,7 @@ public final class RetentionBenchmark {
         }
 
         long rowsWritten() {
-            return rows;
+            return written;
         }
 
         void stop() throws Exception {

@@ -20,21 +20,35 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    private final int controllerPort;
 
-    private LocalKafkaBroker(Path dataDir, int port) {
+    private LocalKafkaBroker(Path dataDir, int port, int controllerPort) {
         this.dataDir = dataDir;
         this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     public static LocalKafkaBroker start() throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("flowcast-kafka-");
-        int port = freePort();
-        int controllerPort = freePort();
+        LocalKafkaBroker broker = new LocalKafkaBroker(dataDir, freePort(), freePort());
+        broker.startProcess();
+        return broker;
+    }
+
+    private void startProcess() throws IOException, InterruptedException {
         run(List.of("start", "--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
                 "--data-dir", dataDir.toString(),
                 // The broker stops by itself if this JVM dies without closing it (a killed test or bench).
                 "--exit-with-pid", Long.toString(ProcessHandle.current().pid())));
-        return new LocalKafkaBroker(dataDir, port);
+    }
+
+    /**
+     * Stops the broker (controlled shutdown) and starts it again on the same ports and data, as an
+     * operator's rolling restart would: topics, offsets and committed group offsets survive.
+     */
+    public void restart() throws IOException, InterruptedException {
+        run(List.of("stop", "--data-dir", dataDir.toString()));
+        startProcess();
     }
 
     public String bootstrap() {

@@ -27,15 +27,18 @@ import java.util.Map;
 public final class FlowcastConfig {
 
     /** Environment variables and the keys they override (DESIGN section 1). */
-    public static final Map<String, String> ENVIRONMENT_OVERRIDES = Map.of(
-            "FLOWCAST_PG_URL", "postgres.url",
-            "FLOWCAST_PG_USER", "postgres.user",
-            "FLOWCAST_PG_PASSWORD", "postgres.password",
-            "FLOWCAST_REDIS_URL", "redis.url",
-            "FLOWCAST_KAFKA", "kafka.bootstrap",
-            "FLOWCAST_REQUESTS_ENABLED", "demand-forecast.requests.enabled",
-            "FLOWCAST_REQUESTS_SLOT", "demand-forecast.requests.slot-name",
-            "FLOWCAST_REQUESTS_STARTUP_MODE", "demand-forecast.requests.startup-mode");
+    public static final Map<String, String> ENVIRONMENT_OVERRIDES = Map.ofEntries(
+            Map.entry("FLOWCAST_PG_URL", "postgres.url"),
+            Map.entry("FLOWCAST_PG_USER", "postgres.user"),
+            Map.entry("FLOWCAST_PG_PASSWORD", "postgres.password"),
+            Map.entry("FLOWCAST_REDIS_URL", "redis.url"),
+            Map.entry("FLOWCAST_KAFKA", "kafka.bootstrap"),
+            Map.entry("FLOWCAST_REQUESTS_ENABLED", "demand-forecast.requests.enabled"),
+            Map.entry("FLOWCAST_REQUESTS_SLOT", "demand-forecast.requests.slot-name"),
+            Map.entry("FLOWCAST_REQUESTS_STARTUP_MODE", "demand-forecast.requests.startup-mode"),
+            Map.entry("FLOWCAST_NEURAL_MODEL", "forecast.neural.model"),
+            Map.entry("FLOWCAST_NEURAL_DEVICE", "forecast.neural.device"),
+            Map.entry("FLOWCAST_HADOOP_FS", "hadoop.fs-uri"));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -135,6 +138,14 @@ public final class FlowcastConfig {
         return Integer.parseInt(string(key).trim());
     }
 
+    public double number(String key) {
+        return Double.parseDouble(string(key).trim());
+    }
+
+    public boolean bool(String key) {
+        return Boolean.parseBoolean(string(key).trim());
+    }
+
     public long longValue(String key) {
         return Long.parseLong(string(key).trim());
     }
@@ -170,12 +181,20 @@ public final class FlowcastConfig {
                 integer("postgres.max-retries"));
     }
 
+    /** {@code forecast.neural.*}: device, thread counts and batch size of the mixer. */
+    public io.flowcast.forecast.neural.NeuralSettings neural() {
+        return new io.flowcast.forecast.neural.NeuralSettings(string("forecast.neural.device"),
+                integer("forecast.neural.threads"), integer("forecast.neural.interop-threads"),
+                integer("forecast.neural.batch-size"));
+    }
+
     public RedisOptions redis() {
         return new RedisOptions(
                 string("redis.url"),
                 integer("redis.batch-size"),
                 longValue("redis.flush-interval-ms"),
-                integer("redis.max-retries"));
+                integer("redis.max-retries"),
+                duration("redis.outage-tolerance"));
     }
 
     /** Effective configuration with secrets masked, for logs and {@code --print-config}. */

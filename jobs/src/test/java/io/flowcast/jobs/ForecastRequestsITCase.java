@@ -103,7 +103,8 @@ class ForecastRequestsITCase {
                 "demand-forecast.requests.startup-mode=latest-offset")));
         StreamExecutionEnvironment env = MiniClusterJobs.environment();
         DataStream<CdcMessage> sales = DemandForecastJob.source(env, options, false);
-        DemandForecastJob.wire(sales, DemandForecastJob.requests(env, options, sales), options);
+        DemandForecastJob.wire(sales, DemandForecastJob.requests(env, options, sales), options,
+                DemandSinks.production(options.postgres(), options.redis()));
         JobClient job = env.executeAsync("ForecastRequestsITCase");
         try (Connection c = db.connect()) {
             // No request yet, the request source connected: weeks still close and get forecast.

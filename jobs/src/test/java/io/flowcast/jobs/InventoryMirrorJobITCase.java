@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowcast.aggregate.RedisKeys;
 import io.flowcast.kafka.KafkaLoad;
-import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetterReason;
 import io.flowcast.cdc.MirrorTable;
 import io.flowcast.cluster.LocalKafkaBroker;
 import io.flowcast.config.FlowcastConfig;
@@ -19,7 +19,7 @@ import io.flowcast.sql.ScratchDatabase;
 import io.flowcast.testing.FailOnceAfterCheckpoint;
 import io.flowcast.testing.JobServices;
 import io.flowcast.testing.MiniClusterJobs;
-import io.flowcast.testing.MirrorSnapshot;
+import io.flowcast.testing.MirrorLedgerChecks;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.Connection;
@@ -77,13 +77,7 @@ class InventoryMirrorJobITCase {
                 .build();
         GeneratedBatch batch = new CdcGenerator(config).generateAll();
         ledger = batch.ledger();
-        List<String> topics = new ArrayList<>(Arrays.stream(MirrorTable.values()).map(MirrorTable::topic).toList());
-        batch.messages().stream().map(GeneratedMessage::topic).distinct().filter(t -> !topics.contains(t)).forEach(topics::add);
-        KafkaLoad.createTopics(kafka.bootstrap(), topics, 3);
-        try (KafkaProducer<byte[], byte[]> producer = KafkaLoad.producer(kafka.bootstrap())) {
-            messages = KafkaLoad.send(producer, batch.messages().stream()
-                    .map(KafkaLoad::record).iterator(), 0, r -> r);
-        }
+        messages = MirrorLedgerChecks.publish(kafka, batch);
     }
 
     @AfterAll
@@ -113,19 +107,15 @@ class InventoryMirrorJobITCase {
         assertThat(FailOnceAfterCheckpoint.FAILED).as("the job failed once and recovered").isTrue();
 
         try (Connection connection = db.connect()) {
-            for (MirrorTable table : MirrorTable.values()) {
-                Map<String, String> expected = MirrorSnapshot.canonical(table, ledger.rows(table));
-                Map<String, String> actual = MirrorSnapshot.read(connection, table);
-                assertThat(actual).as(table.mirrorTable()).hasSameSizeAs(expected).isEqualTo(expected);
-            }
-            assertThat(deadLettersByReason(connection)).isEqualTo(expectedDeadLetters());
+            MirrorLedgerChecks.assertMirrorTablesEqualLedger(connection, ledger);
+            MirrorLedgerChecks.assertDeadLettersEqualLedger(connection, ledger);
             assertThat(count(connection, "SELECT count(DISTINCT table_name) FROM flowcast.data_quality_events"
                     + " WHERE check_name = 'volume'")).isGreaterThanOrEqualTo(MirrorTable.values().length);
             assertThat(count(connection, "SELECT count(*) FROM flowcast.data_quality_events WHERE check_name = 'reject_rate'"
                     + " AND NOT passed")).as("windows with rejects are flagged").isPositive();
             assertAlertsFollowFinalStock(connection);
         }
-        assertRedisEqualsLedger();
+        MirrorLedgerChecks.assertRedisEqualsLedger(REDIS_URL, ledger);
     }
 
     /**
@@ -167,74 +157,10 @@ class InventoryMirrorJobITCase {
     }
 
 
-    private static Map<String, Long> expectedDeadLetters() {
-        Map<String, Long> expected = new TreeMap<>();
-        for (Map.Entry<BadEventKind, Long> e : ledger.badEventCounts().entrySet()) {
-            if (e.getValue() > 0) {
-                expected.merge(DeadLetterReason.valueOf(e.getKey().name()).name(), e.getValue(), Long::sum);
-            }
-        }
-        return expected;
-    }
-
-    private static Map<String, Long> deadLettersByReason(Connection connection) throws Exception {
-        Map<String, Long> actual = new TreeMap<>();
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT reason, count(*) FROM flowcast.dead_letter GROUP BY reason")) {
-            while (rs.next()) {
-                actual.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        return actual;
-    }
-
     private static long count(Connection connection, String sql) throws Exception {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
-
-    private static void assertRedisEqualsLedger() {
-        try (RedisClient redis = RedisClient.create(URI.create(REDIS_URL))) {
-            Map<String, String> expected = new TreeMap<>();
-            ledger.dailyTransactions().forEach((day, agg) -> {
-                if (agg.count() > 0) {
-                    expected.put(RedisKeys.daily(day.productCode(), day.day()), totals(agg.count(), agg.quantity(), agg.value()));
-                }
-            });
-            ledger.monthlyTransactions().forEach((month, agg) -> {
-                if (agg.count() > 0) {
-                    expected.put(RedisKeys.monthly(month.productCode(), month.month()), totals(agg.count(), agg.quantity(), agg.value()));
-                }
-            });
-            Map<String, String> actual = new TreeMap<>();
-            for (String pattern : List.of("agg:daily:*", "agg:monthly:*")) {
-                for (String key : redis.keys(pattern)) {
-                    Map<String, String> hash = redis.hgetAll(key);
-                    actual.put(key, totals(Long.parseLong(hash.get("transactions")),
-                            new BigDecimal(hash.get("volume")), new BigDecimal(hash.get("value"))));
-                    assertThat(redis.ttl(key)).as("TTL on " + key).isPositive();
-                }
-            }
-            assertThat(actual).hasSameSizeAs(expected).isEqualTo(expected);
-
-            Map<String, String> expectedLatest = new HashMap<>();
-            int id = MirrorTable.INVENTORY_TRANSACTIONS.indexOfSource("id_movimentacao");
-            ledger.latestTransactions().forEach((product, row) -> expectedLatest.put(product, String.valueOf(row[id])));
-            Map<String, String> actualLatest = new HashMap<>();
-            for (String key : redis.keys("inventory:realtime:*")) {
-                String json = redis.get(key);
-                String product = key.substring("inventory:realtime:".length());
-                actualLatest.put(product, json.replaceAll(".*\"transaction_id\":(\\d+).*", "$1"));
-                assertThat(redis.ttl(key)).isBetween(1L, 3600L);
-            }
-            assertThat(actualLatest).isEqualTo(expectedLatest);
-        }
-    }
-
-    private static String totals(long count, BigDecimal quantity, BigDecimal value) {
-        return count + "|" + MirrorSnapshot.canonical(quantity) + "|" + MirrorSnapshot.canonical(value);
-    }
-
 }
