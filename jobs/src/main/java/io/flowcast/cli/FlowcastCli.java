@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ForecastCommand.class,
             BacktestCommand.class,
             TrainCommand.class,
+            RetentionCommand.class,
         })
 public final class FlowcastCli implements Runnable {
 
