@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
+            CacheCommand.class,
         })
 public final class FlowcastCli implements Runnable {
 
