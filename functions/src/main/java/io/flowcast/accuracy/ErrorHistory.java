@@ -11,7 +11,7 @@ import java.util.Arrays;
 public final class ErrorHistory {
 
     /** Weeks kept: as many as the weekly aggregator can still correct. */
-    public static final int CAPACITY = io.flowcast.aggregate.WeeklyHistory.CAPACITY;
+    public static final int CAPACITY = io.flowcast.forecast.Weeks.CONTEXT;
 
     /** Epoch day (a Monday) of the newest week in the ring. */
     public long newestWeek;

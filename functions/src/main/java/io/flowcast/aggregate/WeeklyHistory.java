@@ -2,11 +2,6 @@ package io.flowcast.aggregate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 
 /**
@@ -22,8 +17,9 @@ import java.util.Arrays;
 public final class WeeklyHistory {
 
     /** Weeks kept: two years, the model context of seed 003. */
-    public static final int CAPACITY = 104;
+    public static final int CAPACITY = io.flowcast.forecast.Weeks.CONTEXT;
     public static final int UNITS_SCALE = 3;
+    private static final long DAY_MILLIS = 86_400_000L;
     public static final int REVENUE_SCALE = 7;
 
     /** Epoch day (a Monday) of the newest week in the ring; weeks before it fill the ring backwards. */
@@ -34,6 +30,10 @@ public final class WeeklyHistory {
     public long lastActiveWeek;
     /** Epoch day of the series' first week (its first order line). */
     public long firstWeek;
+    /** Epoch day of the newest week close that was forecast ({@link ForecastCadence#NEVER} before the first). */
+    public long lastForecastWeek = ForecastCadence.NEVER;
+    /** Wall-clock time of the newest week close (for {@link ForecastCadence#settleMillis()}). */
+    public long lastCloseMillis;
     public long[] units;
     public long[] revenue;
 
@@ -52,8 +52,14 @@ public final class WeeklyHistory {
 
     /** Monday (UTC) of the ISO week containing the instant, as an epoch day. */
     public static long weekOf(long epochMillis) {
-        LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
-        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toEpochDay();
+        // Per event on the hot path: plain arithmetic (epoch day 0, 1970-01-01, was a Thursday).
+        long day = Math.floorDiv(epochMillis, DAY_MILLIS);
+        return day - Math.floorMod(day + 3, 7L);
+    }
+
+    /** Last millisecond of the week starting on {@code week} (epoch day of its Monday). */
+    public static long weekEnd(long week) {
+        return (week + 7) * DAY_MILLIS - 1;
     }
 
     public boolean holds(long week) {
@@ -104,6 +110,18 @@ public final class WeeklyHistory {
     /** Revenue of the held weeks, oldest first, ending with {@code lastWeek}. */
     public double[] revenueSeries(long lastWeek, int weeks) {
         return series(revenue, REVENUE_SCALE, lastWeek, weeks);
+    }
+
+    /** Revenue of the {@code weeks} weeks ending with {@code lastWeek} (weeks outside the ring count 0). */
+    public double trailingRevenue(long lastWeek, int weeks) {
+        long sum = 0;
+        for (int i = 0; i < weeks; i++) {
+            long week = lastWeek - 7L * i;
+            if (holds(week)) {
+                sum += revenue[slot(week)];
+            }
+        }
+        return sum / Math.pow(10, REVENUE_SCALE);
     }
 
     /** Weeks of history up to {@code lastWeek}: since the first sale, at most {@link #CAPACITY}. */

@@ -1,7 +1,7 @@
 package io.flowcast.cdc;
 
 import io.flowcast.records.DeadLetter;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 
 /** Outcome of decoding one CDC message: a change to apply, a rejection, or a tombstone. */
 public sealed interface DecodeResult {

@@ -1,5 +1,7 @@
 package io.flowcast.features;
 
+import io.flowcast.forecast.DemandClass;
+import io.flowcast.forecast.Weeks;
 import io.flowcast.forecast.methods.Seasonality;
 import io.flowcast.forecast.methods.Stats;
 import java.util.Arrays;
@@ -8,11 +10,11 @@ import java.util.Arrays;
 public final class FeatureExtractor {
 
     /** Seasonal period of weekly data. */
-    public static final int SEASON = 52;
+    public static final int SEASON = Weeks.SEASON;
     /** Window of "recent" demand for velocity. */
     public static final int RECENT_WEEKS = 4;
     /** Complete history: two years (seed 003's context length). */
-    public static final int FULL_HISTORY = 104;
+    public static final int FULL_HISTORY = Weeks.CONTEXT;
     /** A week is an outlier when it is further than this many scaled MADs from the median. */
     static final double OUTLIER_MADS = 5.0;
     /** Scales the median absolute deviation to a standard deviation under normality. */
@@ -67,28 +69,19 @@ public final class FeatureExtractor {
         double sum = 0;
         double sumSq = 0;
         int nonZero = 0;
-        double nzSum = 0;
-        double nzSumSq = 0;
         for (double u : units) {
             sum += u;
             sumSq += u * u;
             if (u != 0) {
                 nonZero++;
-                nzSum += u;
-                nzSumSq += u * u;
             }
         }
         double mean = sum / n;
         double std = Math.sqrt(Math.max(0, sumSq / n - mean * mean));
         double cv = mean == 0 ? 0 : std / mean;
-        double adi = nonZero == 0 ? Double.POSITIVE_INFINITY : (double) n / nonZero;
-        double cv2 = 0;
-        if (nonZero > 0) {
-            double nzMean = nzSum / nonZero;
-            // Sample variance of the demand sizes (one size has none).
-            double nzVar = nonZero > 1 ? Math.max(0, (nzSumSq - nonZero * nzMean * nzMean) / (nonZero - 1)) : 0;
-            cv2 = nzMean == 0 ? 0 : nzVar / (nzMean * nzMean);
-        }
+        // One definition of the Syntetos-Boylan inputs, shared with the engine's model pools.
+        double adi = DemandClass.adi(units);
+        double cv2 = DemandClass.cv2(units);
         double zeroShare = 1.0 - (double) nonZero / n;
         double trendStrength = linearTrendStrength(units);
         double seasonalStrength = n >= 2 * SEASON ? seasonalStrength(units) : 0;

@@ -39,7 +39,7 @@ public record InventoryKpis(
         Double stockAgeDays) {
 
     private static final double DAYS_PER_WEEK = 7.0;
-    private static final double WEEKS_PER_YEAR = 52.0;
+    private static final double WEEKS_PER_YEAR = io.flowcast.forecast.Weeks.SEASON;
 
     /** Whether the warehouse's stock was known at the week close. */
     public boolean stockKnown() {

@@ -48,6 +48,46 @@ public final class Combination {
         return Forecast.of(name, mean, intervals);
     }
 
+    /**
+     * Weighted mean of the members (weights >= 0, normalised here), bounds combined the same way:
+     * the FFORMA combination (Montero-Manso et al. 2020, IJF 36(1)).
+     */
+    public static Forecast weighted(String name, List<Forecast> members, double[] weights) {
+        if (members.isEmpty() || members.size() != weights.length) {
+            throw new IllegalArgumentException("need one weight per member");
+        }
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("weights sum to " + total);
+        }
+        int h = members.get(0).horizon();
+        double[] mean = new double[h];
+        for (int i = 0; i < members.size(); i++) {
+            double w = weights[i] / total;
+            for (int k = 0; k < h; k++) {
+                mean[k] += w * members.get(i).meanAt(k);
+            }
+        }
+        List<PredictionInterval> intervals = new ArrayList<>();
+        for (PredictionInterval first : members.get(0).intervals()) {
+            double[] lo = new double[h];
+            double[] hi = new double[h];
+            for (int i = 0; i < members.size(); i++) {
+                double w = weights[i] / total;
+                PredictionInterval pi = members.get(i).interval(first.level()).orElseThrow();
+                for (int k = 0; k < h; k++) {
+                    lo[k] += w * pi.lowerAt(k);
+                    hi[k] += w * pi.upperAt(k);
+                }
+            }
+            intervals.add(new PredictionInterval(first.level(), lo, hi));
+        }
+        return Forecast.of(name, mean, intervals);
+    }
+
     static double aggregate(double[] values, Rule rule) {
         if (rule == Rule.MEAN) {
             double s = 0;

@@ -138,6 +138,14 @@ public final class Forecaster {
         return f.withValues(mean, intervals);
     }
 
+    /**
+     * The series after the repair {@link #forecast} applies (leading missing dropped, gaps
+     * interpolated, trailing missing carried forward), for models that train on many series.
+     */
+    public static double[] repair(double[] raw) {
+        return clean(raw).values();
+    }
+
     /** A repaired series and a note on what was repaired (empty when nothing was). */
     record Cleaned(double[] values, String note) {}
 

@@ -3,6 +3,7 @@ package io.flowcast.operators;
 import io.flowcast.accuracy.TargetWeek;
 import io.flowcast.records.ForecastError;
 import io.flowcast.records.SeriesForecast;
+import io.flowcast.records.SeriesKey;
 import io.flowcast.records.WeeklyPoint;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -24,7 +25,7 @@ import org.apache.flink.util.Collector;
  * week (late or amended order lines) is scored again. Weeks older than the newest closed week
  * minus {@code keepWeeks} are dropped; a series that closes no week for {@code keepWeeks} is cleared.
  */
-public final class AccuracyTracker extends KeyedCoProcessFunction<String, SeriesForecast, WeeklyPoint, ForecastError> {
+public final class AccuracyTracker extends KeyedCoProcessFunction<SeriesKey, SeriesForecast, WeeklyPoint, ForecastError> {
 
     private static final long serialVersionUID = 1L;
 
@@ -113,14 +114,13 @@ public final class AccuracyTracker extends KeyedCoProcessFunction<String, Series
         }
     }
 
-    private void emit(String seriesKey, long week, TargetWeek t, String channel, Collector<ForecastError> out) {
+    private void emit(SeriesKey series, long week, TargetWeek t, String channel, Collector<ForecastError> out) {
         boolean units = UNITS.equals(channel);
         double forecast = units ? t.unitsForecast : t.revenueForecast;
         if (Double.isNaN(forecast) || !t.hasActual()) {
             return;
         }
-        int bar = seriesKey.indexOf('|');
-        out.collect(new ForecastError(seriesKey.substring(0, bar), seriesKey.substring(bar + 1), week, channel,
+        out.collect(new ForecastError(series.productCode(), series.region(), week, channel,
                 week - 7L * leadWeeks, leadWeeks, units ? t.unitsMethod : t.revenueMethod, t.modelVersion,
                 units ? t.unitsActual : t.revenueActual, forecast));
     }
@@ -144,25 +144,5 @@ public final class AccuracyTracker extends KeyedCoProcessFunction<String, Series
 
     private static TargetWeek orNew(TargetWeek t) {
         return t == null ? new TargetWeek() : t;
-    }
-
-    /** Keys forecasts by series, as the weekly aggregator keys its points. */
-    public static final class ForecastSeries implements KeySelector<SeriesForecast, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(SeriesForecast f) {
-            return f.productCode() + "|" + f.region();
-        }
-    }
-
-    /** Keys closed weeks by series. */
-    public static final class PointSeries implements KeySelector<WeeklyPoint, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(WeeklyPoint p) {
-            return p.productCode() + "|" + p.region();
-        }
     }
 }

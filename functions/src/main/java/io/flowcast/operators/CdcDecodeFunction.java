@@ -1,11 +1,11 @@
 package io.flowcast.operators;
 
 import io.flowcast.cdc.CdcDecoder;
-import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetterReason;
 import io.flowcast.cdc.DecodeResult;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DeadLetter;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

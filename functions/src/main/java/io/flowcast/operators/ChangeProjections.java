@@ -4,11 +4,9 @@ import io.flowcast.cdc.MirrorTable;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.Delta;
 import io.flowcast.records.InventorySignal;
-import io.flowcast.records.KpiSnapshot;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import io.flowcast.records.QualitySample;
 import io.flowcast.records.SalesLineChange;
-import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.StockSignal;
 import io.flowcast.records.TransactionChange;
 import java.math.BigDecimal;
@@ -85,34 +83,6 @@ public final class ChangeProjections {
         @Override
         public String getKey(SalesLineChange line) {
             return line.lineKey();
-        }
-    }
-
-    public static final class BySeries implements KeySelector<Delta<SalesLineChange>, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(Delta<SalesLineChange> delta) {
-            return delta.version().seriesKey();
-        }
-    }
-
-    public static final class BySnapshotSeries implements KeySelector<SeriesSnapshot, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(SeriesSnapshot snapshot) {
-            return snapshot.productCode() + "|" + snapshot.region();
-        }
-    }
-
-    /** Sends every snapshot to the one global ABC ranking. */
-    public static final class AllProducts implements KeySelector<SeriesSnapshot, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(SeriesSnapshot snapshot) {
-            return AbcRanker.GLOBAL;
         }
     }
 
@@ -273,24 +243,6 @@ public final class ChangeProjections {
             out.collect(new InventorySignal(InventorySignal.Kind.STOCK_LEVEL, product, region,
                     change.eventTime().toEpochMilli(), 0, null, null,
                     (BigDecimal) change.get("quantidade_disponivel"), (BigDecimal) change.get("custo_medio")));
-        }
-    }
-
-    public static final class BySignalSeries implements KeySelector<InventorySignal, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(InventorySignal signal) {
-            return signal.seriesKey();
-        }
-    }
-
-    public static final class ByKpiSnapshotSeries implements KeySelector<KpiSnapshot, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(KpiSnapshot snapshot) {
-            return snapshot.snapshot().productCode() + "|" + snapshot.snapshot().region();
         }
     }
 }

@@ -6,6 +6,7 @@ import io.flowcast.features.FeatureExtractor;
 import io.flowcast.features.FeatureJson;
 import io.flowcast.records.DemandProfile;
 import io.flowcast.records.KpiSnapshot;
+import io.flowcast.records.SeriesKey;
 import io.flowcast.records.SeriesSnapshot;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -20,7 +21,7 @@ import org.apache.flink.util.Collector;
  * is not rewritten. The quality score of a vector without stock data is lowered
  * ({@link FeatureExtractor#withInventory}); the classes depend on the demand shape only.
  */
-public final class DemandProfileFunction extends KeyedProcessFunction<String, KpiSnapshot, DemandProfile> {
+public final class DemandProfileFunction extends KeyedProcessFunction<SeriesKey, KpiSnapshot, DemandProfile> {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,8 +30,8 @@ public final class DemandProfileFunction extends KeyedProcessFunction<String, Kp
     private final DemandClassifier classifier;
     private transient ValueState<String> lastHash;
 
-    public DemandProfileFunction(double xLimit, double yLimit) {
-        this.classifier = new DemandClassifier(xLimit, yLimit);
+    public DemandProfileFunction(DemandClassifier classifier) {
+        this.classifier = classifier;
     }
 
     @Override
@@ -41,7 +42,7 @@ public final class DemandProfileFunction extends KeyedProcessFunction<String, Kp
     @Override
     public void processElement(KpiSnapshot input, Context ctx, Collector<DemandProfile> out) throws Exception {
         SeriesSnapshot snapshot = input.snapshot();
-        DemandFeatures features = FeatureExtractor.withInventory(FeatureExtractor.extract(snapshot.units()), input.kpis());
+        DemandFeatures features = FeatureExtractor.withInventory(snapshot.features(), input.kpis());
         String json = FeatureJson.toJson(features, input.kpis());
         String hash = FeatureJson.contentHash(json);
         boolean changed = !hash.equals(lastHash.value());

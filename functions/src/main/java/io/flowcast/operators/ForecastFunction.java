@@ -1,7 +1,6 @@
 package io.flowcast.operators;
 
 import io.flowcast.classify.DemandClassifier;
-import io.flowcast.features.FeatureExtractor;
 import io.flowcast.forecast.Forecast;
 import io.flowcast.forecast.Forecaster;
 import io.flowcast.forecast.MethodRegistry;
@@ -94,14 +93,15 @@ public final class ForecastFunction extends RichAsyncFunction<SeriesSnapshot, Se
 
     private SeriesForecast forecast(SeriesSnapshot s, String channel, double[] history, String methodName, String timedOut) {
         long start = System.nanoTime();
-        Forecast f = forecaster.forecast(methodName, history, FeatureExtractor.SEASON, s.horizon() > 0 ? s.horizon() : horizon, LEVELS);
+        Forecast f = forecaster.forecast(methodName, history, io.flowcast.forecast.Weeks.SEASON, s.horizon() > 0 ? s.horizon() : horizon, LEVELS);
         latency.update((System.nanoTime() - start) / 1_000);
         forecasts.inc();
         if (f.fellBack()) {
             fallbacks.inc();
         }
         PredictionInterval interval = f.interval(LEVELS[0]).orElseThrow();
-        String pattern = DemandClassifier.pattern(FeatureExtractor.extract(history)).name().toLowerCase(java.util.Locale.ROOT);
+        // The series' pattern (of its units) from the features computed once at the close.
+        String pattern = DemandClassifier.pattern(s.features()).name().toLowerCase(java.util.Locale.ROOT);
         String explanation = "pattern " + pattern + "; method " + f.method()
                 + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")")
                 + (f.fellBack() ? "; fallback: " + f.fallbackReason() : "") + timedOut;

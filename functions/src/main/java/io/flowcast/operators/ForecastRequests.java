@@ -1,7 +1,7 @@
 package io.flowcast.operators;
 
 import io.flowcast.aggregate.WeeklyHistory;
-import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetterReason;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.ForecastRequest;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,7 @@ public final class ForecastRequests {
     public static DeadLetter deadLetter(String job, ForecastRequest r, DeadLetterReason reason, String detail) {
         String row = r.row() == null ? "" : r.row();
         return new DeadLetter(job, ForecastRequest.SOURCE, 0, r.requestId(), reason, detail,
-                r.productCode() + "|" + r.region(), row, row.getBytes(StandardCharsets.UTF_8).length, -1);
+                r.series().toString(), row, row.getBytes(StandardCharsets.UTF_8).length, -1);
     }
 
     /**
@@ -108,15 +108,5 @@ public final class ForecastRequests {
 
         @Override
         public void flatMap(T value, Collector<ForecastRequest> out) {}
-    }
-
-    /** Keys a request like the sales deltas of its series ({@code product|region}). */
-    public static final class BySeries implements KeySelector<ForecastRequest, String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String getKey(ForecastRequest request) {
-            return request.seriesKey();
-        }
     }
 }

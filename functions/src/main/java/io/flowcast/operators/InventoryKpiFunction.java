@@ -4,6 +4,7 @@ import io.flowcast.aggregate.WeeklyHistory;
 import io.flowcast.features.InventoryKpis;
 import io.flowcast.records.InventorySignal;
 import io.flowcast.records.KpiSnapshot;
+import io.flowcast.records.SeriesKey;
 import io.flowcast.records.SeriesSnapshot;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -49,7 +50,7 @@ import org.apache.flink.util.Collector;
  * close, stock rows older than the watermark's window are pruned the same way, so stock keys of a
  * warehouse whose region sells nothing of the product keep a few rows: bounded by the stock table.
  */
-public final class InventoryKpiFunction extends KeyedCoProcessFunction<String, SeriesSnapshot, InventorySignal, KpiSnapshot> {
+public final class InventoryKpiFunction extends KeyedCoProcessFunction<SeriesKey, SeriesSnapshot, InventorySignal, KpiSnapshot> {
 
     private static final long serialVersionUID = 1L;
 

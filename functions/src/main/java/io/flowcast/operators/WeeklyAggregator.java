@@ -1,25 +1,29 @@
 package io.flowcast.operators;
 
+import io.flowcast.aggregate.ForecastCadence;
 import io.flowcast.aggregate.WeeklyHistory;
-import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.forecast.Weeks;
+import io.flowcast.records.DeadLetterReason;
 import io.flowcast.records.DeadLetter;
 import io.flowcast.records.Delta;
 import io.flowcast.records.ForecastRequest;
 import io.flowcast.records.SalesLineChange;
+import io.flowcast.records.SeriesKey;
+import io.flowcast.records.SeriesRevenue;
 import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.WeeklyPoint;
-import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Keyed by demand series ({@code product|region}): sums order lines into ISO weeks (units and
+ * Keyed by demand series ({@link SeriesKey}): sums order lines into ISO weeks (units and
  * revenue) in a 104-week ring, and emits each week once the watermark has passed its end,
  * including weeks without sales (intermittent series need their zeros).
  *
@@ -36,21 +40,26 @@ import org.apache.flink.util.OutputTag;
  * A series without a closed week goes to {@link ForecastRequests#DEAD_LETTERS}. Requests change
  * no state and register no timer.
  */
-public final class WeeklyAggregator extends KeyedCoProcessFunction<String, Delta<SalesLineChange>, ForecastRequest, WeeklyPoint> {
+public final class WeeklyAggregator extends KeyedCoProcessFunction<SeriesKey, Delta<SalesLineChange>, ForecastRequest, WeeklyPoint> {
 
     private static final long serialVersionUID = 1L;
 
     /** The series' history after each week close (the newest closed week when several close at once). */
     public static final OutputTag<SeriesSnapshot> SNAPSHOTS = new OutputTag<>("series-snapshots") {};
 
+    /** The week closes the {@link ForecastCadence} picks for a scheduled forecast. */
+    public static final OutputTag<SeriesSnapshot> FORECAST_SNAPSHOTS = new OutputTag<>("forecast-snapshots") {};
+
+    /** The series' trailing-year revenue at each close, and its retirement when dropped as idle (global ABC ranking). */
+    public static final OutputTag<SeriesRevenue> REVENUE = new OutputTag<>("series-revenue") {};
+
     /** The series' history as of its last closed week, for one forecast request. */
     public static final OutputTag<SeriesSnapshot> REQUEST_SNAPSHOTS = new OutputTag<>("request-snapshots") {};
 
     static final String HISTORY = "weekly-history";
-    private static final long WEEK_MILLIS = Duration.ofDays(7).toMillis();
-    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     private final int idleWeeks;
+    private final ForecastCadence cadence;
     private final String job;
     private transient ValueState<WeeklyHistory> history;
     private transient Counter lateDropped;
@@ -59,9 +68,15 @@ public final class WeeklyAggregator extends KeyedCoProcessFunction<String, Delta
     private transient Counter requestsAnswered;
     private transient Counter requestsRejected;
 
-    /** @param job names the job in dead letters of rejected requests */
+    /** Forecasts every week close (see {@link ForecastCadence#everyWeek()}). */
     public WeeklyAggregator(int idleWeeks, String job) {
+        this(idleWeeks, ForecastCadence.everyWeek(), job);
+    }
+
+    /** @param job names the job in dead letters of rejected requests */
+    public WeeklyAggregator(int idleWeeks, ForecastCadence cadence, String job) {
         this.idleWeeks = idleWeeks;
+        this.cadence = cadence;
         this.job = job;
     }
 
@@ -109,6 +124,10 @@ public final class WeeklyAggregator extends KeyedCoProcessFunction<String, Delta
         if (h == null) {
             return;
         }
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            forecastSettledClose(h, timestamp, ctx);
+            return;
+        }
         boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
         // At the end of a bounded input every week with data closes; otherwise the timer's week.
         long closedWeek = endOfInput ? Math.max(WeeklyHistory.weekOf(timestamp), h.newestWeek) : WeeklyHistory.weekOf(timestamp);
@@ -118,10 +137,24 @@ public final class WeeklyAggregator extends KeyedCoProcessFunction<String, Delta
         }
         h.nextWeekToEmit = Math.max(h.nextWeekToEmit, closedWeek + 7);
         int weeks = h.length(closedWeek);
-        String[] series = ctx.getCurrentKey().split("\\|", 2);
-        ctx.output(SNAPSHOTS, new SeriesSnapshot(series[0], series[1], closedWeek,
-                h.unitsSeries(closedWeek, weeks), h.revenueSeries(closedWeek, weeks)));
-        if ((closedWeek - h.lastActiveWeek) / 7 >= idleWeeks) {
+        SeriesKey series = ctx.getCurrentKey();
+        SeriesSnapshot snapshot = new SeriesSnapshot(series.productCode(), series.region(), closedWeek,
+                h.unitsSeries(closedWeek, weeks), h.revenueSeries(closedWeek, weeks));
+        ctx.output(SNAPSHOTS, snapshot);
+        long now = ctx.timerService().currentProcessingTime();
+        h.lastCloseMillis = now;
+        if (cadence.dueAtClose(closedWeek, h.lastForecastWeek, now, endOfInput)) {
+            h.lastForecastWeek = closedWeek;
+            ctx.output(FORECAST_SNAPSHOTS, snapshot);
+        } else if (!endOfInput) {
+            // Rounded up to the settle interval: a replay's many closes of one series share a timer.
+            long settle = Math.max(1, cadence.settleMillis());
+            ctx.timerService().registerProcessingTimeTimer((now / settle + 2) * settle);
+        }
+        boolean idle = (closedWeek - h.lastActiveWeek) / 7 >= idleWeeks;
+        ctx.output(REVENUE, new SeriesRevenue(series.productCode(), series.region(), closedWeek,
+                idle ? 0 : h.trailingRevenue(closedWeek, Weeks.SEASON), idle));
+        if (idle) {
             idleSeriesDropped.inc();
             history.clear();
             return;
@@ -140,7 +173,7 @@ public final class WeeklyAggregator extends KeyedCoProcessFunction<String, Delta
         if (h == null || lastClosed < h.firstWeek || !h.holds(lastClosed)) {
             requestsRejected.inc();
             ctx.output(ForecastRequests.DEAD_LETTERS, ForecastRequests.deadLetter(job, request, DeadLetterReason.UNKNOWN_SERIES,
-                    h == null ? "no sales history for " + request.seriesKey() : "no closed week yet for " + request.seriesKey()));
+                    h == null ? "no sales history for " + request.series() : "no closed week yet for " + request.series()));
             return;
         }
         requestsAnswered.inc();
@@ -149,14 +182,30 @@ public final class WeeklyAggregator extends KeyedCoProcessFunction<String, Delta
                 h.unitsSeries(lastClosed, weeks), h.revenueSeries(lastClosed, weeks), Long.toString(request.requestId()), request.horizon()));
     }
 
-    /** Last millisecond of the week starting on {@code week} (epoch day of its Monday). */
-    static long weekEnd(long week) {
-        return week * DAY_MILLIS + WEEK_MILLIS - 1;
+    /**
+     * A settle timer: the series' newest close went without a forecast; if no close has come since
+     * for the settle interval (the replay caught up or paused), that close gets its forecast now.
+     */
+    private void forecastSettledClose(WeeklyHistory h, long now, OnTimerContext ctx) throws Exception {
+        long lastClosed = h.nextWeekToEmit - 7;
+        if (h.lastForecastWeek >= lastClosed || now - h.lastCloseMillis < cadence.settleMillis() || !h.holds(lastClosed)) {
+            return;
+        }
+        h.lastForecastWeek = lastClosed;
+        history.update(h);
+        int weeks = h.length(lastClosed);
+        SeriesKey series = ctx.getCurrentKey();
+        ctx.output(FORECAST_SNAPSHOTS, new SeriesSnapshot(series.productCode(), series.region(), lastClosed,
+                h.unitsSeries(lastClosed, weeks), h.revenueSeries(lastClosed, weeks)));
     }
 
-    private static WeeklyPoint point(String seriesKey, WeeklyHistory h, long week, boolean correction) {
-        int bar = seriesKey.indexOf('|');
-        return new WeeklyPoint(seriesKey.substring(0, bar), seriesKey.substring(bar + 1), week,
+    /** Last millisecond of the week starting on {@code week} (epoch day of its Monday). */
+    static long weekEnd(long week) {
+        return WeeklyHistory.weekEnd(week);
+    }
+
+    private static WeeklyPoint point(SeriesKey series, WeeklyHistory h, long week, boolean correction) {
+        return new WeeklyPoint(series.productCode(), series.region(), week,
                 h.unitsOf(week), h.revenueOf(week), correction);
     }
 }

@@ -1,6 +1,6 @@
 package io.flowcast.records;
 
-import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetterReason;
 
 /**
  * A message a job could not use, with the reason, kept whole so that it can be inspected and

@@ -17,4 +17,4 @@ public record DemandProfile(
         String xyz,
         String featuresJson,
         String contentHash,
-        boolean featuresChanged) {}
+        boolean featuresChanged) implements SeriesKeyed {}

@@ -16,4 +16,4 @@ public record ForecastError(
         String method,
         String modelVersion,
         double actual,
-        double forecast) {}
+        double forecast) implements SeriesKeyed {}

@@ -8,13 +8,8 @@ package io.flowcast.records;
  * @param horizon weeks ahead, both channels
  * @param row the row as the change stream carried it, kept for the dead-letter table
  */
-public record ForecastRequest(long requestId, String productCode, String region, int horizon, long requestedAtMillis, String row) {
+public record ForecastRequest(long requestId, String productCode, String region, int horizon, long requestedAtMillis, String row) implements SeriesKeyed {
 
     /** Where a request comes from, as dead letters name it ({@code source_topic}). */
     public static final String SOURCE = "flowcast.forecast_requests";
-
-    /** The series key the weekly aggregator is keyed by. */
-    public String seriesKey() {
-        return productCode + "|" + region;
-    }
 }

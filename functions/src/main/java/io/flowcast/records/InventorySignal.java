@@ -24,15 +24,11 @@ public record InventorySignal(
         BigDecimal ordered,
         BigDecimal fulfilled,
         BigDecimal onHand,
-        BigDecimal averageCost) {
+        BigDecimal averageCost) implements SeriesKeyed {
 
     public enum Kind {
         ORDER_LINE,
         STOCK_LEVEL,
         STOCK_DELETED
-    }
-
-    public String seriesKey() {
-        return productCode + "|" + region;
     }
 }

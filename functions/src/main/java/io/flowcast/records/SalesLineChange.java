@@ -21,7 +21,7 @@ public record SalesLineChange(
         BigDecimal units,
         BigDecimal revenue,
         BigDecimal fulfilled)
-        implements Versioned {
+        implements Versioned, SeriesKeyed {
 
     /** A line that does not report its fulfilled quantity. */
     public SalesLineChange(String lineKey, boolean delete, String productCode, String region, long orderedAtMillis,
@@ -37,10 +37,5 @@ public record SalesLineChange(
         return delete == other.delete && java.util.Objects.equals(productCode, other.productCode)
                 && java.util.Objects.equals(region, other.region) && orderedAtMillis == other.orderedAtMillis
                 && java.util.Objects.equals(units, other.units) && java.util.Objects.equals(revenue, other.revenue);
-    }
-
-    /** Key of the demand series the line belongs to. */
-    public String seriesKey() {
-        return productCode + "|" + region;
     }
 }

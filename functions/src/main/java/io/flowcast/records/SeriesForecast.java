@@ -18,7 +18,7 @@ public record SeriesForecast(
         double[] lo80,
         double[] hi80,
         String explanation,
-        String requestId) {
+        String requestId) implements SeriesKeyed {
 
     /** A scheduled forecast (not the answer to a request). */
     public SeriesForecast(String productCode, String region, long originWeekEpochDay, String channel, String method,

@@ -9,4 +9,4 @@ import java.math.BigDecimal;
  * @param correction true when a late line changed a week that had already closed
  */
 public record WeeklyPoint(
-        String productCode, String region, long weekStartEpochDay, BigDecimal units, BigDecimal revenue, boolean correction) {}
+        String productCode, String region, long weekStartEpochDay, BigDecimal units, BigDecimal revenue, boolean correction) implements SeriesKeyed {}

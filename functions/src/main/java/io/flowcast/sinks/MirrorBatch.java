@@ -1,7 +1,7 @@
 package io.flowcast.sinks;
 
 import io.flowcast.cdc.MirrorTable;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.flowcast.cdc.Column;
 import io.flowcast.cdc.ColumnType;
 import io.flowcast.cdc.DerivedFields;
 import io.flowcast.cdc.MirrorTable;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;

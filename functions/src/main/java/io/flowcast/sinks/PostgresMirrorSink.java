@@ -1,6 +1,6 @@
 package io.flowcast.sinks;
 
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import java.io.IOException;
 import java.sql.SQLException;
 import org.apache.flink.api.connector.sink2.Sink;

@@ -1,10 +1,11 @@
 package io.flowcast.cdc;
 
+import io.flowcast.records.DeadLetterReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DeadLetter;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

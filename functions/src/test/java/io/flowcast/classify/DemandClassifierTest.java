@@ -3,7 +3,7 @@ package io.flowcast.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowcast.classify.DemandClassifier.Pattern;
+import io.flowcast.forecast.DemandClass;
 import io.flowcast.classify.DemandClassifier.Xyz;
 import io.flowcast.features.DemandFeatures;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +26,7 @@ class DemandClassifierTest {
         "4.0, 2.0, LUMPY",
         "Infinity, 0, NO_DEMAND",
     })
-    void syntetosBoylanCutOffsCountAValueOnTheCutOffAsBelow(double adi, double cv2, Pattern expected) {
+    void syntetosBoylanCutOffsCountAValueOnTheCutOffAsBelow(double adi, double cv2, DemandClass expected) {
         assertThat(DemandClassifier.pattern(features(adi, cv2, 0.3))).isEqualTo(expected);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.flowcast.accuracy.AccuracyScope;
+import io.flowcast.records.SeriesKey;
 import io.flowcast.records.AccuracyAlert;
 import io.flowcast.records.AccuracyRow;
 import io.flowcast.records.ForecastError;
@@ -13,6 +14,7 @@ import io.flowcast.records.WeeklyPoint;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -37,10 +39,10 @@ class AccuracyTest {
         return new ForecastError(product, region, week, channel, week - 7, 1, "ses", "rules-1", actual, forecast);
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, SeriesForecast, WeeklyPoint, ForecastError> tracker(
+    private static KeyedTwoInputStreamOperatorTestHarness<SeriesKey, SeriesForecast, WeeklyPoint, ForecastError> tracker(
             int lead, int keep) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new AccuracyTracker(lead, keep),
-                new AccuracyTracker.ForecastSeries(), new AccuracyTracker.PointSeries(), Types.STRING);
+                SeriesKeys.<SeriesForecast>of(), SeriesKeys.<WeeklyPoint>of(), TypeInformation.of(SeriesKey.class));
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, ForecastError, AccuracyRow> aggregator(AccuracyScope scope)

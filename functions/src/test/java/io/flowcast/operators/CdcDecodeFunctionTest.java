@@ -2,10 +2,10 @@ package io.flowcast.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetterReason;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DeadLetter;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;

@@ -2,10 +2,10 @@ package io.flowcast.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetterReason;
 import io.flowcast.cdc.MirrorTable;
 import io.flowcast.records.DeadLetter;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import io.flowcast.records.QualitySample;
 import io.flowcast.records.StockSignal;
 import io.flowcast.records.TransactionChange;

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.flowcast.classify.AbcRanking;
+import io.flowcast.classify.DemandClassifier;
 import io.flowcast.features.FeatureExtractor;
 import io.flowcast.features.InventoryKpis;
+import io.flowcast.records.SeriesKey;
+import io.flowcast.records.SeriesRevenue;
 import io.flowcast.records.AbcClass;
 import io.flowcast.records.DemandProfile;
 import io.flowcast.records.KpiSnapshot;
 import io.flowcast.records.SeriesSnapshot;
 import java.time.LocalDate;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,7 @@ class DemandProfileAndAbcTest {
     @Test
     void profileClassifiesAndRewritesFeaturesOnlyWhenTheyChange() throws Exception {
         try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new DemandProfileFunction(0.5, 1.0), new ChangeProjections.ByKpiSnapshotSeries(), Types.STRING)) {
+                new DemandProfileFunction(new DemandClassifier(0.5, 1.0)), new SeriesKeys.ByKpiSnapshot(), TypeInformation.of(SeriesKey.class))) {
             double[] intermittent = {0, 0, 5, 0, 0, 0, 4, 0, 0, 6};
             h.processElement(withKpis(snapshot("P1", "SP", WEEK, intermittent, intermittent), STOCKED), 0);
             h.processElement(withKpis(snapshot("P1", "SP", WEEK + 7, intermittent, intermittent), STOCKED), 0);
@@ -53,7 +57,7 @@ class DemandProfileAndAbcTest {
     @Test
     void missingStockKeepsTheClassesButLowersQualityAndChangesTheVector() throws Exception {
         try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new DemandProfileFunction(0.5, 1.0), new ChangeProjections.ByKpiSnapshotSeries(), Types.STRING)) {
+                new DemandProfileFunction(new DemandClassifier(0.5, 1.0)), new SeriesKeys.ByKpiSnapshot(), TypeInformation.of(SeriesKey.class))) {
             double[] smooth = {5, 5, 6, 5, 5, 6};
             h.processElement(withKpis(snapshot("P1", "SP", WEEK, smooth, smooth), NO_STOCK), 0);
             h.processElement(withKpis(snapshot("P1", "SP", WEEK + 7, smooth, smooth), STOCKED), 0);
@@ -71,11 +75,11 @@ class DemandProfileAndAbcTest {
     @Test
     void abcRanksProductsWhenTheWeekClosesUsingEachSeriesLatestRevenue() throws Exception {
         try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new AbcRanker(new AbcRanking(0.8, 0.95)), new ChangeProjections.AllProducts(), Types.STRING)) {
-            h.processElement(snapshot("P1", "SP", WEEK, new double[1], new double[] {700}), 0);
-            h.processElement(snapshot("P1", "GO", WEEK, new double[1], new double[] {100}), 0);
-            h.processElement(snapshot("P2", "SP", WEEK, new double[1], new double[] {150}), 0);
-            h.processElement(snapshot("P3", "SP", WEEK, new double[1], new double[] {50}), 0);
+                new AbcRanker(new AbcRanking(0.8, 0.95)), new AbcRanker.AllProducts(), Types.STRING)) {
+            h.processElement(revenue("P1", "SP", WEEK, 700), 0);
+            h.processElement(revenue("P1", "GO", WEEK, 100), 0);
+            h.processElement(revenue("P2", "SP", WEEK, 150), 0);
+            h.processElement(revenue("P3", "SP", WEEK, 50), 0);
             assertThat(h.extractOutputValues()).isEmpty();
 
             h.processWatermark(WeeklyAggregator.weekEnd(WEEK));
@@ -85,5 +89,30 @@ class DemandProfileAndAbcTest {
                     .containsExactly(tuple("P1", 'A', WEEK), tuple("P2", 'B', WEEK), tuple("P3", 'C', WEEK));
             assertThat(h.extractOutputValues().get(0).revenueShare()).isEqualTo(0.8);
         }
+    }
+
+    @Test
+    void aSeriesDroppedAsIdleLeavesTheRanking() throws Exception {
+        try (var h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new AbcRanker(new AbcRanking(0.8, 0.95)), new AbcRanker.AllProducts(), Types.STRING)) {
+            h.processElement(revenue("P1", "SP", WEEK, 100), 0);
+            h.processElement(revenue("P2", "SP", WEEK, 900), 0);
+            h.processWatermark(WeeklyAggregator.weekEnd(WEEK));
+            assertThat(h.extractOutputValues()).extracting(AbcClass::productCode).containsExactly("P2", "P1");
+            h.getOutput().clear();
+
+            long next = WEEK + 7;
+            h.processElement(revenue("P1", "SP", next, 100), 0);
+            h.processElement(new SeriesRevenue("P2", "SP", next, 0, true), 0);
+            h.processWatermark(WeeklyAggregator.weekEnd(next));
+
+            assertThat(h.extractOutputValues())
+                    .extracting(AbcClass::productCode, AbcClass::abc, AbcClass::revenueShare)
+                    .containsExactly(tuple("P1", 'A', 1.0));
+        }
+    }
+
+    private static SeriesRevenue revenue(String product, String region, long week, double trailing) {
+        return new SeriesRevenue(product, region, week, trailing, false);
     }
 }

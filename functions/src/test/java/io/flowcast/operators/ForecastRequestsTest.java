@@ -6,7 +6,7 @@ import static io.flowcast.operators.WeeklyAggregatorTest.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.flowcast.cdc.DeadLetterReason;
+import io.flowcast.records.DeadLetterReason;
 import io.flowcast.forecast.Forecaster;
 import io.flowcast.forecast.MethodRegistry;
 import io.flowcast.records.DeadLetter;
@@ -91,9 +91,9 @@ class ForecastRequestsTest {
                             DeadLetter::recordKey, DeadLetter::payload)
                     .containsExactly(
                             tuple("test-job", "flowcast.forecast_requests", 11L, DeadLetterReason.UNKNOWN_SERIES,
-                                    "no closed week yet for P1|SP", "P1|SP", "{\"request_id\":11}"),
+                                    "no closed week yet for P1/SP", "P1/SP", "{\"request_id\":11}"),
                             tuple("test-job", "flowcast.forecast_requests", 12L, DeadLetterReason.UNKNOWN_SERIES,
-                                    "no sales history for NOPE|SP", "NOPE|SP", "{\"request_id\":12}"));
+                                    "no sales history for NOPE/SP", "NOPE/SP", "{\"request_id\":12}"));
             assertThat(h.getSideOutput(WeeklyAggregator.REQUEST_SNAPSHOTS)).isNull();
             assertThat(h.numKeyedStateEntries()).as("a request creates no state").isEqualTo(1);
         }

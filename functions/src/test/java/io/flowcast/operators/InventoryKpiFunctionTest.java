@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.flowcast.features.InventoryKpis;
+import io.flowcast.records.SeriesKey;
 import io.flowcast.records.InventorySignal;
 import io.flowcast.records.KpiSnapshot;
 import io.flowcast.records.SeriesSnapshot;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.operators.TimestampsAndWatermarksOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -52,10 +54,10 @@ class InventoryKpiFunctionTest {
         return new SeriesSnapshot("P1", "SP", week.toEpochDay(), new double[weeks], new double[weeks]);
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, SeriesSnapshot, InventorySignal, KpiSnapshot> harness(int window)
+    private static KeyedTwoInputStreamOperatorTestHarness<SeriesKey, SeriesSnapshot, InventorySignal, KpiSnapshot> harness(int window)
             throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new InventoryKpiFunction(window),
-                new ChangeProjections.BySnapshotSeries(), new ChangeProjections.BySignalSeries(), Types.STRING);
+                SeriesKeys.<SeriesSnapshot>of(), SeriesKeys.<InventorySignal>of(), TypeInformation.of(SeriesKey.class));
     }
 
     @Test

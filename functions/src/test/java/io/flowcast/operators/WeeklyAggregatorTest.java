@@ -3,12 +3,15 @@ package io.flowcast.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.flowcast.aggregate.ForecastCadence;
+import io.flowcast.records.SeriesKey;
 import io.flowcast.records.Delta;
 import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.WeeklyPoint;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import io.flowcast.records.ForecastRequest;
@@ -28,10 +31,10 @@ class WeeklyAggregatorTest {
         return new SalesLineChange(key, false, "P1", "SP", at, new BigDecimal(units), new BigDecimal(revenue));
     }
 
-    static KeyedTwoInputStreamOperatorTestHarness<String, Delta<SalesLineChange>, ForecastRequest, WeeklyPoint> harness(int idleWeeks)
+    static KeyedTwoInputStreamOperatorTestHarness<SeriesKey, Delta<SalesLineChange>, ForecastRequest, WeeklyPoint> harness(int idleWeeks)
             throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new WeeklyAggregator(idleWeeks, "test-job"), d -> d.version().seriesKey(), ForecastRequest::seriesKey, Types.STRING);
+                new WeeklyAggregator(idleWeeks, "test-job"), new SeriesKeys.ByDeltaSeries<SalesLineChange>(), SeriesKeys.<ForecastRequest>of(), TypeInformation.of(SeriesKey.class));
     }
 
     static long endOf(LocalDate week) {
@@ -99,6 +102,9 @@ class WeeklyAggregatorTest {
             assertThat(h.extractOutputValues()).hasSize(3);
             assertThat(h.numKeyedStateEntries()).as("idle for 2 weeks: state dropped").isZero();
             assertThat(h.numEventTimeTimers()).isZero();
+            assertThat(h.getSideOutput(WeeklyAggregator.REVENUE)).extracting(r -> r.getValue().retired(), r -> r.getValue().trailingRevenue())
+                    .as("each close sends the trailing revenue; the drop sends a retirement to the ABC ranking")
+                    .containsExactly(tuple(false, 1.0), tuple(false, 1.0), tuple(true, 0.0));
         }
         try (var h = harness(26)) {
             h.processElement1(new Delta<>(+1, line("PV-1|1", W1, "1", "1")), 0);
@@ -107,6 +113,37 @@ class WeeklyAggregatorTest {
             assertThat(h.extractOutputValues()).extracting(WeeklyPoint::weekStartEpochDay)
                     .containsExactly(W1.toEpochDay(), W2.toEpochDay(), W3.toEpochDay());
             assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void historicalClosesSkippedByTheCadenceGetTheirForecastOnceTheReplaySettles() throws Exception {
+        ForecastCadence everySecond = new ForecastCadence(ForecastCadence.Mode.EVERY_N, 2, 0, 5_000);
+        try (var h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new WeeklyAggregator(26, everySecond, "test-job"),
+                new SeriesKeys.ByDeltaSeries<SalesLineChange>(), SeriesKeys.<ForecastRequest>of(), TypeInformation.of(SeriesKey.class))) {
+            long later = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+            h.setProcessingTime(later);
+            h.processElement1(new Delta<>(+1, line("PV-1|1", W1, "1", "1")), 0);
+            h.processBothWatermarks(new Watermark(endOf(W1)));
+            h.processBothWatermarks(new Watermark(endOf(W2)));
+            h.processBothWatermarks(new Watermark(endOf(W3)));
+            assertThat(h.getSideOutput(WeeklyAggregator.SNAPSHOTS)).as("features and classes at every close").hasSize(3);
+            assertThat(h.getSideOutput(WeeklyAggregator.FORECAST_SNAPSHOTS))
+                    .extracting(r -> r.getValue().weekStartEpochDay())
+                    .as("history (wall clock a year later): the first close, then every second week")
+                    .containsExactly(W1.toEpochDay(), W3.toEpochDay());
+
+            h.processElement1(new Delta<>(+1, line("PV-2|1", W3.plusWeeks(1), "1", "1")), 0);
+            h.processBothWatermarks(new Watermark(endOf(W3.plusWeeks(1))));
+            assertThat(h.getSideOutput(WeeklyAggregator.FORECAST_SNAPSHOTS)).hasSize(2);
+            h.setProcessingTime(later + 4_000);
+            assertThat(h.getSideOutput(WeeklyAggregator.FORECAST_SNAPSHOTS)).as("not settled yet").hasSize(2);
+            h.setProcessingTime(later + 10_000);
+            assertThat(h.getSideOutput(WeeklyAggregator.FORECAST_SNAPSHOTS))
+                    .extracting(r -> r.getValue().weekStartEpochDay())
+                    .as("the newest close, forecast once the replay paused")
+                    .containsExactly(W1.toEpochDay(), W3.toEpochDay(), W3.plusWeeks(1).toEpochDay());
+            assertThat(h.numProcessingTimeTimers()).isZero();
         }
     }
 }

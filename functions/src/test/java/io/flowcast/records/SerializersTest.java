@@ -1,5 +1,8 @@
 package io.flowcast.records;
 
+import io.flowcast.cdc.MirrorChange;
+import io.flowcast.cdc.MirrorChangeTypeInfoFactory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowcast.aggregate.Totals;

@@ -40,6 +40,7 @@ final class BenchSupport {
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse(MANAGED_MEMORY));
         Path checkpoints = Files.createTempDirectory("flowcast-bench-checkpoints-");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        TaskTimeReporter.register(conf);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(checkpointIntervalMillis, CheckpointingMode.EXACTLY_ONCE);
         env.getConfig().enableObjectReuse();

@@ -2,7 +2,7 @@ package io.flowcast.bench;
 
 import io.flowcast.cdc.DerivedFields;
 import io.flowcast.cdc.MirrorTable;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import io.flowcast.sinks.MirrorBatch;
 import io.flowcast.sinks.MirrorStatements;
 import io.flowcast.sinks.PostgresOptions;

@@ -8,7 +8,7 @@ import io.flowcast.cdc.MirrorTable;
 import io.flowcast.jobs.DemandForecastJob;
 import io.flowcast.kafka.KafkaLoad;
 import io.flowcast.records.CdcMessage;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.Date;
@@ -112,7 +112,7 @@ final class WeekCloseLatencyProbe implements LiveProbe {
 
     @Override
     public void run(Live live) throws Exception {
-        Plan plan = plan(live.history().get(), live.options().outOfOrderness(), live.options().maxFutureSkew(),
+        Plan plan = plan(live.history().get(), live.options().eventTime().outOfOrderness(), live.options().eventTime().maxFutureSkew(),
                 pacing.historyWeeks() + pacing.warmUpCloses() + pacing.weekCloses());
         Poller poller = new Poller(live);
         Thread pollThread = new Thread(poller, "bench-week-close-poller");

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,13 +51,24 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--methods", defaultValue = "all", description = "auto | all | comma list (auto always included).")
     String methods;
 
+    @Mixin NeuralOptions neural;
+
     @Override
     public Integer call() throws IOException {
-        PrintStream out = System.out;
-        MethodRegistry registry = MethodRegistry.defaults();
-        BacktestEngine engine = new BacktestEngine(new Forecaster(registry));
-        List<String> methodNames = options.methods(methods, registry);
+        MethodRegistry base = MethodRegistry.defaults();
+        List<String> methodNames = options.methods(methods, NeuralSetup.namesFor(methods, base));
         List<Series> series = SeriesCsvReader.read(options.input, options.target);
+        // mixer fine-tunes only on what every origin's forecast may see: the whole input with
+        // --test, else each series up to its earliest rolling origin.
+        List<double[]> histories = series.stream().map(s -> test != null ? s.values()
+                : Arrays.copyOf(s.values(), Math.max(0, s.length() - origins * options.horizon))).toList();
+        try (NeuralSetup neuralSetup = NeuralSetup.create(base, methodNames, neural, histories, System.err)) {
+            return run(new BacktestEngine(new Forecaster(neuralSetup.registry())), methodNames, series);
+        }
+    }
+
+    private int run(BacktestEngine engine, List<String> methodNames, List<Series> series) throws IOException {
+        PrintStream out = System.out;
         BacktestConfig config = new BacktestConfig(options.horizon, options.seasonalPeriod(),
                 options.frequency.scaleLag(), origins, methodNames, options.threadCount());
         ProgressBar bar = new ProgressBar(System.err, "backtest", series.size());

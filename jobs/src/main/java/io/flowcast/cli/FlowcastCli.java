@@ -17,10 +17,13 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             MigrateCommand.class,
+            ExportCommand.class,
+            ReconcileCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
+            TrainCommand.class,
             CacheCommand.class,
         })
 public final class FlowcastCli implements Runnable {

@@ -42,13 +42,29 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--level", defaultValue = "80", description = "Interval level in percent (default 80).")
     double level;
 
+    @Mixin NeuralOptions neural;
+
+    @Option(names = "--plot", description = "Directory for one PNG per series (history, forecasts, interval band).")
+    Path plotDir;
+
+    @Option(names = "--plot-series", defaultValue = "20", description = "Series plotted at most with --plot. "
+            + "Default: ${DEFAULT-VALUE}")
+    int plotSeries;
+
     @Override
     public Integer call() throws IOException {
         PrintStream err = System.err;
-        MethodRegistry registry = MethodRegistry.defaults();
-        Forecaster forecaster = new Forecaster(registry);
-        List<String> methodNames = options.methods(methods, registry);
+        MethodRegistry base = MethodRegistry.defaults();
+        List<String> methodNames = options.methods(methods, NeuralSetup.namesFor(methods, base));
         List<Series> series = SeriesCsvReader.read(options.input, options.target);
+        try (NeuralSetup neuralSetup = NeuralSetup.create(base, methodNames, neural,
+                series.stream().map(Series::values).toList(), err)) {
+            return run(new Forecaster(neuralSetup.registry()), methodNames, series, err);
+        }
+    }
+
+    private int run(Forecaster forecaster, List<String> methodNames, List<Series> series, PrintStream err)
+            throws IOException {
         double[] levels = {level};
         int period = options.seasonalPeriod();
         ProgressBar bar = new ProgressBar(err, "forecast", series.size());
@@ -63,6 +79,10 @@ public final class ForecastCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         write(series, results, levels[0]);
         printSummary(err, series, results, methodNames, seconds);
+        if (plotDir != null) {
+            int plotted = SeriesPlot.writeAll(plotDir, series, results, level, plotSeries, null);
+            err.println(plotted + " plots in " + plotDir);
+        }
         return 0;
     }
 

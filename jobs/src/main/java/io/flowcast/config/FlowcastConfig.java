@@ -30,15 +30,18 @@ import java.util.Map;
 public final class FlowcastConfig {
 
     /** Environment variables and the keys they override (DESIGN section 1). */
-    public static final Map<String, String> ENVIRONMENT_OVERRIDES = Map.of(
-            "FLOWCAST_PG_URL", "postgres.url",
-            "FLOWCAST_PG_USER", "postgres.user",
-            "FLOWCAST_PG_PASSWORD", "postgres.password",
-            "FLOWCAST_REDIS_URL", "redis.url",
-            "FLOWCAST_KAFKA", "kafka.bootstrap",
-            "FLOWCAST_REQUESTS_ENABLED", "demand-forecast.requests.enabled",
-            "FLOWCAST_REQUESTS_SLOT", "demand-forecast.requests.slot-name",
-            "FLOWCAST_REQUESTS_STARTUP_MODE", "demand-forecast.requests.startup-mode");
+    public static final Map<String, String> ENVIRONMENT_OVERRIDES = Map.ofEntries(
+            Map.entry("FLOWCAST_PG_URL", "postgres.url"),
+            Map.entry("FLOWCAST_PG_USER", "postgres.user"),
+            Map.entry("FLOWCAST_PG_PASSWORD", "postgres.password"),
+            Map.entry("FLOWCAST_REDIS_URL", "redis.url"),
+            Map.entry("FLOWCAST_KAFKA", "kafka.bootstrap"),
+            Map.entry("FLOWCAST_REQUESTS_ENABLED", "demand-forecast.requests.enabled"),
+            Map.entry("FLOWCAST_REQUESTS_SLOT", "demand-forecast.requests.slot-name"),
+            Map.entry("FLOWCAST_REQUESTS_STARTUP_MODE", "demand-forecast.requests.startup-mode"),
+            Map.entry("FLOWCAST_NEURAL_MODEL", "forecast.neural.model"),
+            Map.entry("FLOWCAST_NEURAL_DEVICE", "forecast.neural.device"),
+            Map.entry("FLOWCAST_HADOOP_FS", "hadoop.fs-uri"));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -138,6 +141,14 @@ public final class FlowcastConfig {
         return Integer.parseInt(string(key).trim());
     }
 
+    public double number(String key) {
+        return Double.parseDouble(string(key).trim());
+    }
+
+    public boolean bool(String key) {
+        return Boolean.parseBoolean(string(key).trim());
+    }
+
     public long longValue(String key) {
         return Long.parseLong(string(key).trim());
     }
@@ -171,6 +182,13 @@ public final class FlowcastConfig {
                 integer("postgres.batch-size"),
                 longValue("postgres.flush-interval-ms"),
                 integer("postgres.max-retries"));
+    }
+
+    /** {@code forecast.neural.*}: device, thread counts and batch size of the mixer. */
+    public io.flowcast.forecast.neural.NeuralSettings neural() {
+        return new io.flowcast.forecast.neural.NeuralSettings(string("forecast.neural.device"),
+                integer("forecast.neural.threads"), integer("forecast.neural.interop-threads"),
+                integer("forecast.neural.batch-size"));
     }
 
     public RedisOptions redis() {

@@ -3,7 +3,6 @@ package io.flowcast.jobs;
 import io.flowcast.config.CheckpointSettings;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.operators.CdcDecodeFunction;
-import io.flowcast.classify.AbcRanking;
 import io.flowcast.accuracy.AccuracyScope;
 import io.flowcast.accuracy.ErrorHistory;
 import io.flowcast.operators.AbcCacheWrites;
@@ -19,6 +18,7 @@ import io.flowcast.operators.ForecastRequests;
 import io.flowcast.operators.InventoryKpiFunction;
 import io.flowcast.operators.ProfileCacheWrites;
 import io.flowcast.operators.SalesLineTimestamps;
+import io.flowcast.operators.SeriesKeys;
 import io.flowcast.operators.StockLevelWatermarks;
 import io.flowcast.operators.VersionDeltaFunction;
 import io.flowcast.operators.WeeklyAggregator;
@@ -32,19 +32,18 @@ import io.flowcast.records.ForecastError;
 import io.flowcast.records.ForecastRequest;
 import io.flowcast.records.InventorySignal;
 import io.flowcast.records.KpiSnapshot;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.SeriesForecast;
+import io.flowcast.records.SeriesKey;
 import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.WeeklyPoint;
-import io.flowcast.sinks.JdbcSinks;
-import io.flowcast.sinks.PredictionSink;
-import io.flowcast.sinks.RedisSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -76,6 +75,8 @@ public final class DemandForecastJob {
 
     public static final String NAME = "DemandForecastJob";
 
+    private static final TypeInformation<SeriesKey> SERIES_KEY = TypeInformation.of(SeriesKey.class);
+
     private DemandForecastJob() {}
 
     public static void main(String[] args) throws Exception {
@@ -83,7 +84,7 @@ public final class DemandForecastJob {
         DemandJobOptions options = DemandJobOptions.from(config);
         StreamExecutionEnvironment env = CheckpointSettings.from(config).createEnvironment();
         DataStream<CdcMessage> cdc = source(env, options, false);
-        wire(cdc, requests(env, options, cdc), options);
+        wire(cdc, requests(env, options, cdc), options, DemandSinks.production(options.postgres(), options.redis()));
         env.execute(NAME);
     }
 
@@ -111,9 +112,9 @@ public final class DemandForecastJob {
                 .uid("no-requests-outside-event-time");
     }
 
-    /** The job without on-demand requests (bounded runs). */
+    /** The job without on-demand requests (bounded runs), writing to PostgreSQL and Redis. */
     public static void wire(DataStream<CdcMessage> cdc, DemandJobOptions options) {
-        wire(cdc, noRequests(cdc), options);
+        wire(cdc, noRequests(cdc), options, DemandSinks.production(options.postgres(), options.redis()));
     }
 
     public static DataStream<CdcMessage> source(StreamExecutionEnvironment env, DemandJobOptions options, boolean bounded) {
@@ -121,17 +122,18 @@ public final class DemandForecastJob {
                 .uid("sales-cdc-source");
     }
 
-    public static void wire(DataStream<CdcMessage> cdc, DataStream<ForecastRequest> requests, DemandJobOptions options) {
+    public static void wire(
+            DataStream<CdcMessage> cdc, DataStream<ForecastRequest> requests, DemandJobOptions options, DemandSinks sinks) {
         SingleOutputStreamOperator<ForecastRequest> validRequests = requests.process(new ForecastRequests.Validate(NAME))
                 .name("validate-requests")
                 .uid("validate-requests");
 
         SingleOutputStreamOperator<MirrorChange> changes =
-                cdc.process(new CdcDecodeFunction(NAME, options.maxFutureSkew()))
+                cdc.process(new CdcDecodeFunction(NAME, options.eventTime().maxFutureSkew()))
                         .name("decode-validate")
                         .uid("decode-validate");
         changes.getSideOutput(CdcDecodeFunction.DEAD_LETTERS)
-                .sinkTo(JdbcSinks.deadLetters(options.postgres()))
+                .sinkTo(sinks.deadLetters())
                 .name("pg-dead-letter")
                 .uid("pg-dead-letter");
 
@@ -139,13 +141,13 @@ public final class DemandForecastJob {
         // fulfilment behind the inventory KPIs; a change of the fulfilled quantity alone reaches
         // only the latter (allDeltas), so it is no demand correction.
         VersionDeltaFunction<String, SalesLineChange> lineVersions =
-                new VersionDeltaFunction<>(SalesLineChange.class, options.lineStateTtl(), SalesLineChange::sameDemand);
+                new VersionDeltaFunction<>(SalesLineChange.class, options.series().lineStateTtl(), SalesLineChange::sameDemand);
         SingleOutputStreamOperator<Delta<SalesLineChange>> lineDeltas = changes.flatMap(new ChangeProjections.ToSalesLineChanges())
                 .name("sales-lines")
                 .uid("sales-lines")
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<SalesLineChange>forBoundedOutOfOrderness(options.outOfOrderness())
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<SalesLineChange>forBoundedOutOfOrderness(options.eventTime().outOfOrderness())
                         .withTimestampAssigner(new SalesLineTimestamps())
-                        .withIdleness(options.idleness()))
+                        .withIdleness(options.eventTime().idleness()))
                 .name("order-time-watermarks")
                 .uid("order-time-watermarks")
                 .keyBy(new ChangeProjections.BySalesLine())
@@ -153,136 +155,142 @@ public final class DemandForecastJob {
                 .name("sales-line-deltas")
                 .uid("sales-line-deltas");
         SingleOutputStreamOperator<WeeklyPoint> weeks = lineDeltas
-                .keyBy(new ChangeProjections.BySeries())
-                .connect(validRequests.keyBy(new ForecastRequests.BySeries()))
-                .process(new WeeklyAggregator(options.idleWeeks(), NAME))
+                .keyBy(new SeriesKeys.ByDeltaSeries<SalesLineChange>())
+                .connect(validRequests.keyBy(SeriesKeys.<ForecastRequest>of()))
+                .process(new WeeklyAggregator(options.series().idleWeeks(), options.forecast().cadence(), NAME))
                 .name("weekly-aggregator")
                 .uid("weekly-aggregator");
-        weeks.sinkTo(JdbcSinks.weeklySales(options.postgres()))
+        weeks.sinkTo(sinks.weeklySales())
                 .name("pg-weekly-sales")
                 .uid("pg-weekly-sales");
 
         DataStream<DeadLetter> rejectedRequests = validRequests.getSideOutput(ForecastRequests.DEAD_LETTERS)
                 .union(weeks.getSideOutput(ForecastRequests.DEAD_LETTERS));
-        rejectedRequests.sinkTo(JdbcSinks.deadLetters(options.postgres()))
+        rejectedRequests.sinkTo(sinks.deadLetters())
                 .name("pg-request-dead-letter")
                 .uid("pg-request-dead-letter");
         // Answers get their own forecast operator: a request is not queued behind the burst of
         // scheduled forecasts a week close starts, and never overwrites the ml:forecast:* cache.
         AsyncDataStream.unorderedWait(
                         weeks.getSideOutput(WeeklyAggregator.REQUEST_SNAPSHOTS),
-                        new ForecastFunction(options.forecastMethod(), options.forecastHorizon(), options.forecastThreads()),
-                        options.forecastTimeout().toMillis(),
+                        new ForecastFunction(options.forecast().method(), options.forecast().horizon(), options.forecast().threads()),
+                        options.forecast().timeout().toMillis(),
                         TimeUnit.MILLISECONDS,
-                        options.forecastCapacity())
+                        options.forecast().capacity())
                 .name("request-forecast")
                 .uid("request-forecast")
                 .flatMap(new ForecastOutputs.ToPredictionRows())
                 .name("request-prediction-rows")
                 .uid("request-prediction-rows")
-                .sinkTo(new PredictionSink(options.postgres()))
+                .sinkTo(sinks.predictions())
                 .name("pg-request-predictions")
                 .uid("pg-request-predictions");
 
         DataStream<SeriesSnapshot> snapshots = weeks.getSideOutput(WeeklyAggregator.SNAPSHOTS);
-        SingleOutputStreamOperator<AbcClass> abc = snapshots.keyBy(new ChangeProjections.AllProducts())
-                .process(new AbcRanker(new AbcRanking(options.abcAShare(), options.abcBShare())))
+        SingleOutputStreamOperator<AbcClass> abc = weeks.getSideOutput(WeeklyAggregator.REVENUE)
+                .keyBy(new AbcRanker.AllProducts())
+                .process(new AbcRanker(options.classes().abcRanking()))
                 .name("abc-ranking")
                 .uid("abc-ranking");
-        abc.sinkTo(JdbcSinks.abcClasses(options.postgres()))
+        abc.sinkTo(sinks.abcClasses())
                 .name("pg-abc-classes")
                 .uid("pg-abc-classes");
-        abc.map(new AbcCacheWrites(options.profileCacheTtl()))
+        abc.map(new AbcCacheWrites(options.series().cacheTtl()))
                 .name("abc-cache-writes")
                 .uid("abc-cache-writes")
-                .sinkTo(new RedisSink(options.redis()))
+                .sinkTo(sinks.redis())
                 .name("redis-abc")
                 .uid("redis-abc");
 
         SingleOutputStreamOperator<SeriesForecast> forecasts = AsyncDataStream.unorderedWait(
-                        snapshots,
-                        new ForecastFunction(options.forecastMethod(), options.forecastHorizon(), options.forecastThreads()),
-                        options.forecastTimeout().toMillis(),
+                        weeks.getSideOutput(WeeklyAggregator.FORECAST_SNAPSHOTS),
+                        new ForecastFunction(options.forecast().method(), options.forecast().horizon(), options.forecast().threads()),
+                        options.forecast().timeout().toMillis(),
                         TimeUnit.MILLISECONDS,
-                        options.forecastCapacity())
+                        options.forecast().capacity())
                 .name("forecast")
                 .uid("forecast");
         forecasts.flatMap(new ForecastOutputs.ToPredictionRows())
                 .name("prediction-rows")
                 .uid("prediction-rows")
-                .sinkTo(new PredictionSink(options.postgres()))
+                .sinkTo(sinks.predictions())
                 .name("pg-prediction-results")
                 .uid("pg-prediction-results");
-        forecasts.map(new ForecastOutputs.ToCacheWrite(options.profileCacheTtl()))
+        forecasts.map(new ForecastOutputs.ToCacheWrite(options.series().cacheTtl()))
                 .name("forecast-cache-writes")
                 .uid("forecast-cache-writes")
-                .sinkTo(new RedisSink(options.redis()))
+                .sinkTo(sinks.redis())
                 .name("redis-forecasts")
                 .uid("redis-forecasts");
 
-        wireAccuracy(forecasts, weeks, options);
+        wireAccuracy(forecasts, weeks, options, sinks);
 
         DataStream<InventorySignal> fulfilment = lineDeltas.getSideOutput(lineVersions.allDeltas())
                 .map(new ChangeProjections.FulfilmentDeltaToSignal())
                 .name("fulfilment-signals")
                 .uid("fulfilment-signals");
-        DataStream<InventorySignal> stockLevels = changes.flatMap(new ChangeProjections.ToSeriesStockLevels(options.warehousePrefix()))
+        DataStream<InventorySignal> stockLevels = changes.flatMap(new ChangeProjections.ToSeriesStockLevels(options.kpis().warehousePrefix()))
                 .name("series-stock-levels")
                 .uid("series-stock-levels")
-                .assignTimestampsAndWatermarks(StockLevelWatermarks.strategy(options.outOfOrderness(), options.idleness()))
+                .assignTimestampsAndWatermarks(StockLevelWatermarks.strategy(options.eventTime().outOfOrderness(), options.eventTime().idleness()))
                 .name("stock-time-watermarks")
                 .uid("stock-time-watermarks");
         SingleOutputStreamOperator<KpiSnapshot> withKpis = snapshots
-                .keyBy(new ChangeProjections.BySnapshotSeries())
-                .connect(fulfilment.union(stockLevels).keyBy(new ChangeProjections.BySignalSeries()))
-                .process(new InventoryKpiFunction(options.kpiWindowWeeks()))
+                .keyBy(SeriesKeys.<SeriesSnapshot>of())
+                .connect(fulfilment.union(stockLevels).keyBy(SeriesKeys.<InventorySignal>of()))
+                .process(new InventoryKpiFunction(options.kpis().windowWeeks()))
                 .name("inventory-kpis")
                 .uid("inventory-kpis");
 
-        SingleOutputStreamOperator<DemandProfile> profiles = withKpis
-                .keyBy(new ChangeProjections.ByKpiSnapshotSeries())
-                .process(new DemandProfileFunction(options.xyzXLimit(), options.xyzYLimit()))
+        // Same key, same parallelism, forward: chained to the KPI join instead of shuffled again.
+        SingleOutputStreamOperator<DemandProfile> profiles = DataStreamUtils.reinterpretAsKeyedStream(
+                        withKpis, new SeriesKeys.ByKpiSnapshot(), SERIES_KEY)
+                .process(new DemandProfileFunction(options.classes().classifier()))
                 .name("features-classification")
                 .uid("features-classification");
         profiles.filter(new ChangedFeatures())
                 .name("changed-features")
                 .uid("changed-features")
-                .sinkTo(JdbcSinks.features(options.postgres()))
+                .sinkTo(sinks.features())
                 .name("pg-feature-store")
                 .uid("pg-feature-store");
-        profiles.sinkTo(JdbcSinks.classifications(options.postgres()))
+        profiles.sinkTo(sinks.classifications())
                 .name("pg-classification-results")
                 .uid("pg-classification-results");
-        profiles.flatMap(new ProfileCacheWrites(options.profileCacheTtl()))
+        profiles.flatMap(new ProfileCacheWrites(options.series().cacheTtl()))
                 .name("profile-cache-writes")
                 .uid("profile-cache-writes")
-                .sinkTo(new RedisSink(options.redis()))
+                .sinkTo(sinks.redis())
                 .name("redis-profiles")
                 .uid("redis-profiles");
     }
 
     /** Forecast errors when actuals close, and rolling accuracy per product and per region. */
-    private static void wireAccuracy(DataStream<SeriesForecast> forecasts, DataStream<WeeklyPoint> weeks, DemandJobOptions options) {
-        int windowWeeks = options.accuracyWindowWeeks();
-        SingleOutputStreamOperator<ForecastError> errors = forecasts.keyBy(new AccuracyTracker.ForecastSeries())
-                .connect(weeks.keyBy(new AccuracyTracker.PointSeries()))
-                .process(new AccuracyTracker(options.accuracyLeadWeeks(), ErrorHistory.CAPACITY))
+    private static void wireAccuracy(
+            DataStream<SeriesForecast> forecasts, DataStream<WeeklyPoint> weeks, DemandJobOptions options, DemandSinks sinks) {
+        int windowWeeks = options.accuracy().windowWeeks();
+        // Both inputs come forward from the weekly aggregator (the forecasts through the async
+        // operator chained to it), so they are partitioned by series already: no shuffle.
+        SingleOutputStreamOperator<ForecastError> errors = DataStreamUtils.reinterpretAsKeyedStream(
+                        forecasts, SeriesKeys.<SeriesForecast>of(), SERIES_KEY)
+                .connect(DataStreamUtils.reinterpretAsKeyedStream(weeks, SeriesKeys.<WeeklyPoint>of(), SERIES_KEY))
+                .process(new AccuracyTracker(options.accuracy().leadWeeks(), ErrorHistory.CAPACITY))
                 .name("forecast-errors")
                 .uid("forecast-errors");
-        errors.sinkTo(JdbcSinks.forecastErrors(options.postgres()))
+        errors.sinkTo(sinks.forecastErrors())
                 .name("pg-forecast-errors")
                 .uid("pg-forecast-errors");
         for (AccuracyScope scope : AccuracyScope.values()) {
             SingleOutputStreamOperator<AccuracyRow> accuracy = errors.keyBy(scope.keySelector())
-                    .process(new AccuracyAggregator(scope, windowWeeks, options.accuracyMapeAlert(), options.accuracyMinSamples()))
+                    .process(new AccuracyAggregator(scope, windowWeeks, options.accuracy().mapeAlert(), options.accuracy().minSamples()))
                     .name("accuracy-by-" + scope.label())
                     .uid("accuracy-by-" + scope.label());
-            accuracy.sinkTo(JdbcSinks.accuracy(options.postgres()))
+            accuracy.sinkTo(sinks.accuracy())
                     .name("pg-accuracy-by-" + scope.label())
                     .uid("pg-accuracy-by-" + scope.label());
             if (scope == AccuracyScope.PRODUCT) {
                 accuracy.getSideOutput(AccuracyAggregator.ALERTS)
-                        .sinkTo(JdbcSinks.accuracyAlerts(options.postgres()))
+                        .sinkTo(sinks.accuracyAlerts())
                         .name("pg-accuracy-alerts")
                         .uid("pg-accuracy-alerts");
             }

@@ -11,10 +11,12 @@ import io.flowcast.operators.InventoryAggregator;
 import io.flowcast.operators.VersionDeltaFunction;
 import io.flowcast.records.CdcMessage;
 import io.flowcast.records.DeadLetter;
-import io.flowcast.records.MirrorChange;
+import io.flowcast.cdc.MirrorChange;
 import io.flowcast.records.QualitySample;
 import io.flowcast.records.TransactionChange;
-import io.flowcast.sinks.JdbcSinks;
+import io.flowcast.sinks.DeadLetterSink;
+import io.flowcast.sinks.InventoryAlertSink;
+import io.flowcast.sinks.QualityEventSink;
 import io.flowcast.sinks.PostgresMirrorSink;
 import io.flowcast.sinks.RedisSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -66,7 +68,7 @@ public final class InventoryMirrorJob {
 
         DataStream<DeadLetter> deadLetters = changes.getSideOutput(CdcDecodeFunction.DEAD_LETTERS);
         deadLetters
-                .sinkTo(JdbcSinks.deadLetters(options.postgres()))
+                .sinkTo(DeadLetterSink.create(options.postgres()))
                 .name("pg-dead-letter")
                 .uid("pg-dead-letter");
 
@@ -94,7 +96,7 @@ public final class InventoryMirrorJob {
                 .process(new CriticalStockMonitor(options.criticalProducts()))
                 .name("critical-stock-monitor")
                 .uid("critical-stock-monitor")
-                .sinkTo(JdbcSinks.alerts(options.postgres()))
+                .sinkTo(InventoryAlertSink.create(options.postgres()))
                 .name("pg-inventory-alerts")
                 .uid("pg-inventory-alerts");
 
@@ -114,7 +116,7 @@ public final class InventoryMirrorJob {
                 .process(new DataQualityMonitor(NAME, options.quality()))
                 .name("data-quality-monitor")
                 .uid("data-quality-monitor")
-                .sinkTo(JdbcSinks.qualityEvents(options.postgres()))
+                .sinkTo(QualityEventSink.create(options.postgres()))
                 .name("pg-data-quality")
                 .uid("pg-data-quality");
     }

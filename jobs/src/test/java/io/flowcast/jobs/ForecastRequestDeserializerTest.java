@@ -54,7 +54,7 @@ class ForecastRequestDeserializerTest {
         Struct source = new Struct(SOURCE).put("lsn", 1L);
         assertThat(decode(ENVELOPE.create(row(7, "P1", "SP", 8), source, Instant.now()))).singleElement().satisfies(r -> {
             assertThat(r.requestId()).isEqualTo(7);
-            assertThat(r.seriesKey()).isEqualTo("P1|SP");
+            assertThat(r.series()).isEqualTo(new io.flowcast.records.SeriesKey("P1", "SP"));
             assertThat(r.horizon()).isEqualTo(8);
             assertThat(r.requestedAtMillis()).isEqualTo(Instant.parse("2026-11-30T12:00:00.250Z").toEpochMilli());
             assertThat(r.row()).contains("request_id=7", "product_code=P1");

@@ -3,7 +3,6 @@ package io.flowcast.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowcast.aggregate.RedisKeys;
-import io.flowcast.cdc.DeadLetterReason;
 import io.flowcast.cdc.MirrorTable;
 import io.flowcast.cluster.LocalKafkaBroker;
 import io.flowcast.generator.BadEventKind;
@@ -11,6 +10,7 @@ import io.flowcast.generator.GeneratedBatch;
 import io.flowcast.generator.GeneratedMessage;
 import io.flowcast.generator.GeneratorLedger;
 import io.flowcast.kafka.KafkaLoad;
+import io.flowcast.records.DeadLetterReason;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.Connection;

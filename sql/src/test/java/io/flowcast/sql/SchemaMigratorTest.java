@@ -12,11 +12,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Applies all migrations to a brand-new database on the real local PostgreSQL, twice. */
+/** Applies all migrations to a brand-new database on the tests' PostgreSQL server, twice. */
 class SchemaMigratorTest {
 
-    private static final String SERVER = System.getProperty("flowcast.test.pg.server", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String USER = System.getProperty("flowcast.test.pg.user", "postgres");
+    private static final String SERVER = ScratchDatabase.SERVER;
+    private static final String USER = ScratchDatabase.USER;
 
     private final String database = "flowcast_migtest_" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -54,6 +54,33 @@ class SchemaMigratorTest {
                         "v_data_quality_summary",
                         "v_dead_letter_summary");
         assertThat(migrator.ensureDatabase()).as("database already exists").isFalse();
+    }
+
+    @Test
+    void migratesAgainAfterTheSchemaWasDroppedWithItsPublicationLeftBehind() throws Exception {
+        SchemaMigrator migrator = new SchemaMigrator(SERVER + database, USER, null);
+        migrator.migrate();
+        try (Connection c = DriverManager.getConnection(SERVER + database, USER, null);
+                Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA flowcast CASCADE");
+            assertThat(count(st, "SELECT count(*) FROM pg_publication WHERE pubname = 'flowcast_forecast_requests'"))
+                    .as("the publication outlives the schema").isEqualTo(1);
+        }
+
+        assertThat(migrator.migrate()).isGreaterThanOrEqualTo(9);
+
+        try (Connection c = DriverManager.getConnection(SERVER + database, USER, null);
+                Statement st = c.createStatement()) {
+            assertThat(count(st, "SELECT count(*) FROM pg_publication_tables WHERE pubname = 'flowcast_forecast_requests'"
+                    + " AND schemaname = 'flowcast' AND tablename = 'forecast_requests'")).isEqualTo(1);
+        }
+    }
+
+    private static long count(Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private List<String> tables() throws Exception {

@@ -7,13 +7,13 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A throwaway database on the real local PostgreSQL with every migration applied. Tests share the
+ * A throwaway database on the tests' real PostgreSQL server ({@link TestPostgres}) with every migration applied. Tests share the
  * server, never a database, so they cannot see each other's rows.
  */
 public final class ScratchDatabase implements AutoCloseable {
 
-    public static final String SERVER =
-            System.getProperty("flowcast.test.pg.server", "jdbc:postgresql://127.0.0.1:5432/");
+    /** JDBC URL prefix of the tests' server ({@link TestPostgres}: their own unless told otherwise). */
+    public static final String SERVER = TestPostgres.server();
     public static final String USER = System.getProperty("flowcast.test.pg.user", "postgres");
 
     private final String name;

@@ -50,6 +50,13 @@ public final class AutoMethod implements ForecastMethod {
         this.topK = topK;
     }
 
+    /** The same chooser under {@code newName} with {@code candidate} added to the regular pool. */
+    public AutoMethod withRegularCandidate(String newName, ForecastMethod candidate) {
+        List<ForecastMethod> pool = new ArrayList<>(regular);
+        pool.add(candidate);
+        return new AutoMethod(newName, pool, sporadic, origins, topK);
+    }
+
     @Override
     public String name() {
         return name;

@@ -1,0 +1,110 @@
+package io.flowcast.cli;
+
+import io.flowcast.forecast.MethodRegistry;
+import io.flowcast.forecast.io.Series;
+import io.flowcast.forecast.neural.MixerMethod;
+import io.flowcast.forecast.neural.MixerModel;
+import io.flowcast.forecast.neural.MixerPretraining;
+import io.flowcast.forecast.neural.NeuralMethods;
+import io.flowcast.forecast.neural.NeuralUnavailableException;
+import io.flowcast.forecast.neural.TrainingOptions;
+import io.flowcast.forecast.neural.TrainingReport;
+import io.flowcast.forecast.neural.TrainingSeries;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Loads the mixer for a CLI run: {@code mixer-zs} as it is, {@code mixer} fine-tuned on the
+ * given histories (the input file's, never anything after it). A model that cannot be loaded
+ * is registered as unavailable, so those methods fall back to the statistical chain with the
+ * reason in the explanation instead of failing the run.
+ */
+final class NeuralSetup implements AutoCloseable {
+    private final List<MixerModel> loaded = new ArrayList<>();
+    private MethodRegistry registry;
+
+    /**
+     * @param histories what {@code mixer} may fine-tune on (each cut before anything it is scored on)
+     */
+    static NeuralSetup create(MethodRegistry base, List<String> methods, NeuralOptions options,
+            List<double[]> histories, PrintStream err) {
+        NeuralSetup setup = new NeuralSetup();
+        setup.registry = base;
+        if (!NeuralMethods.needed(methods)) {
+            return setup;
+        }
+        MixerMethod zeroShot;
+        MixerMethod fineTuned;
+        try {
+            MixerModel zs = setup.keep(MixerModel.load(options.modelDir(), options.settings()));
+            zeroShot = new MixerMethod(MixerMethod.ZERO_SHOT, () -> zs);
+            if (methods.contains(MixerMethod.FINE_TUNED) || methods.contains(NeuralMethods.AUTO_MIXER)) {
+                MixerModel ft = setup.keep(MixerModel.load(options.modelDir(), options.settings()));
+                fineTune(ft, histories, options, err);
+                fineTuned = new MixerMethod(MixerMethod.FINE_TUNED, () -> ft);
+            } else {
+                fineTuned = MixerMethod.unavailable(MixerMethod.FINE_TUNED, "mixer not requested");
+            }
+        } catch (NeuralUnavailableException e) {
+            err.println("neural model unavailable, mixer methods fall back: " + e.getMessage());
+            zeroShot = MixerMethod.unavailable(MixerMethod.ZERO_SHOT, e.getMessage());
+            fineTuned = MixerMethod.unavailable(MixerMethod.FINE_TUNED, e.getMessage());
+        }
+        setup.registry = NeuralMethods.register(base, zeroShot, fineTuned);
+        return setup;
+    }
+
+    /**
+     * The registry to resolve a --methods spec against: {@code all} keeps meaning the statistical
+     * methods (no model load, no fine-tuning), the neural ones are run when named.
+     */
+    static MethodRegistry namesFor(String methodSpec, MethodRegistry base) {
+        return "all".equals(methodSpec) ? base : withPlaceholders(base);
+    }
+
+    /** The registry names the neural methods add (so --methods can be checked before loading). */
+    static MethodRegistry withPlaceholders(MethodRegistry base) {
+        return NeuralMethods.register(base, MixerMethod.unavailable(MixerMethod.ZERO_SHOT, "not loaded"),
+                MixerMethod.unavailable(MixerMethod.FINE_TUNED, "not loaded"));
+    }
+
+    MethodRegistry registry() {
+        return registry;
+    }
+
+    private static void fineTune(MixerModel model, List<double[]> histories, NeuralOptions options, PrintStream err) {
+        List<TrainingSeries> series = new ArrayList<>();
+        for (int i = 0; i < histories.size(); i++) {
+            double[] y = io.flowcast.forecast.Forecaster.repair(histories.get(i));
+            if (y.length > 0 && Arrays.stream(y).allMatch(Double::isFinite)) {
+                series.add(TrainingSeries.single("s" + i, y, null));
+            }
+        }
+        TrainingOptions training = TrainingOptions.fineTuning(options.seed, options.full)
+                .withMaxSteps(options.fineTuneSteps());
+        StepBar bar = new StepBar(err, options.full ? "fine-tune (full)" : "fine-tune (decoder+head)");
+        try {
+            TrainingReport r = MixerPretraining.fineTune(model, series, training, bar::update);
+            bar.finish();
+            err.printf(Locale.ROOT, "mixer fine-tuned on %d series: %d steps%s, validation pinball %.4f -> %.4f, "
+                    + "MASE %.3f, %.1f s%n", r.trainingSeries(), r.steps(), r.stoppedEarly() ? " (early stop)" : "",
+                    r.initialValidationPinball(), r.validationPinball(), r.validationMase(), r.seconds());
+        } catch (IllegalArgumentException e) {
+            bar.finish();
+            err.println("mixer not fine-tuned (" + e.getMessage() + "): using the pretrained weights");
+        }
+    }
+
+    private MixerModel keep(MixerModel m) {
+        loaded.add(m);
+        return m;
+    }
+
+    @Override
+    public void close() {
+        loaded.forEach(MixerModel::close);
+    }
+}
