@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             BacktestCommand.class,
             TrainCommand.class,
             RetentionCommand.class,
+            CacheCommand.class,
         })
 public final class FlowcastCli implements Runnable {
 
