@@ -150,7 +150,7 @@ public final class InventoryMirrorJob {
         DataStream<QualitySample> rejectSamples = deadLetters.map(new ChangeProjections.DeadLetterToQualitySample())
                 .name("quality-samples-rejects")
                 .uid("quality-samples-rejects");
-        DataStream<QualitySample> driftSamples = changes.getSideOutput(CdcDecodeFunction.SCHEMA_DRIFT);
+        DataStream<QualitySample> driftSamples = decoded.getSideOutput(CdcDecodeFunction.SCHEMA_DRIFT);
         changeSamples.union(rejectSamples, driftSamples)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<QualitySample>forBoundedOutOfOrderness(options.qualityOutOfOrderness())
                         .withTimestampAssigner(new QualitySampleTimestamps())
