@@ -47,6 +47,8 @@ public final class VersionDeltaFunction<K, T extends Versioned> extends KeyedPro
     private final Duration stateTtl;
     private final Equivalence<T> equivalence;
     private transient ValueState<T> lastVersion;
+    /** {@link #allDeltas()}, built once: building it runs Flink's type extraction (was ~5% of the replay's CPU per event). */
+    private transient OutputTag<Delta<T>> allDeltasTag;
 
     public VersionDeltaFunction(Class<T> versionType, Duration stateTtl) {
         this(versionType, stateTtl, null);
@@ -69,6 +71,7 @@ public final class VersionDeltaFunction<K, T extends Versioned> extends KeyedPro
         ValueStateDescriptor<T> descriptor = new ValueStateDescriptor<>(LAST_VERSION, versionType);
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).build());
         lastVersion = getRuntimeContext().getState(descriptor);
+        allDeltasTag = allDeltas();
     }
 
     /** The output type, which erasure hides from Flink's type extraction. */
@@ -108,7 +111,7 @@ public final class VersionDeltaFunction<K, T extends Versioned> extends KeyedPro
             out.collect(delta);
         }
         if (equivalence != null) {
-            ctx.output(allDeltas(), delta);
+            ctx.output(allDeltasTag, delta);
         }
     }
 }

@@ -153,7 +153,7 @@ class ForecastRequestsITCase {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo(DemandForecastJob.NAME);
                 assertThat(rs.getString(2)).isEqualTo("UNKNOWN_SERIES");
-                assertThat(rs.getString(3)).isEqualTo("no sales history for NO-SUCH-PRODUCT|" + series.get(0)[1]);
+                assertThat(rs.getString(3)).isEqualTo("no sales history for NO-SUCH-PRODUCT/" + series.get(0)[1]);
             }
             assertThat(scalar(c, "SELECT count(*) FROM flowcast.prediction_results WHERE request_id = '" + bad + "'")).isZero();
 
