@@ -33,10 +33,13 @@ public final class ForecastCommand implements Callable<Integer> {
 
     @Mixin SeriesOptions options;
 
+    @Mixin RouterOptions router;
+
     @Option(names = "--output", required = true, description = "Output CSV.")
     Path output;
 
-    @Option(names = "--methods", defaultValue = "auto", description = "auto | all | comma list (auto always included).")
+    @Option(names = "--methods", defaultValue = "auto", description = "auto | all | comma list (auto always included); router / router_argmax train the "
+            + "method router on this file's own backtests first, and auto then uses it when it won on validation.")
     String methods;
 
     @Option(names = "--level", defaultValue = "80", description = "Interval level in percent (default 80).")
@@ -59,12 +62,16 @@ public final class ForecastCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream err = System.err;
         MethodRegistry base = MethodRegistry.defaults();
-        List<String> methodNames = options.methods(methods, NeuralSetup.namesFor(methods, base));
         List<Series> series = SeriesCsvReader.read(options.input, options.target);
         String covariate = future == null ? null : Covariates.column(future);
         Map<String, double[][]> futures = future == null ? Map.of()
                 : Covariates.future(future, covariate, options.horizon);
         List<double[][]> covariateHistory = future == null ? null : Covariates.history(options.input, covariate, series);
+        if (RouterOptions.requested(methods)) {
+            // Global method: learns from this file's own history (rolling origins) first.
+            base = router.train(base, series, options, err);
+        }
+        List<String> methodNames = options.methods(methods, NeuralSetup.namesFor(methods, base));
         try (NeuralSetup neuralSetup = NeuralSetup.create(base, methodNames, neural,
                 series.stream().map(Series::values).toList(), covariateHistory, err)) {
             Forecaster shared = new Forecaster(neuralSetup.registry());
