@@ -114,9 +114,12 @@ public final class BenchNeuralCommand implements Callable<Integer> {
             for (long[] s : rssSamples) {
                 sb.append(String.format(Locale.ROOT, " %dk:%.0fMB", s[0] / 1000, s[1] / 1024.0));
             }
-            out.printf(Locale.ROOT, "native memory (resident - committed Java heap): start %.0f MB, end %.0f MB "
-                    + "(growth %+.1f MB); samples%s%n", rssStart / 1024.0, rssEnd / 1024.0,
-                    (rssEnd - rssStart) / 1024.0, sb);
+            long rssHalf = rssSamples.isEmpty() ? rssStart : rssSamples.get(rssSamples.size() / 2)[1];
+            out.printf(Locale.ROOT, "resident memory: start %.0f MB, half-way %.0f MB, end %.0f MB (second half %+.1f MB), "
+                    + "Java heap committed %.0f MB; samples%s%n", rssStart / 1024.0, rssHalf / 1024.0, rssEnd / 1024.0,
+                    (rssEnd - rssHalf) / 1024.0, Runtime.getRuntime().totalMemory() / 1048576.0, sb);
+            out.println("(run with a fixed, pre-touched heap, e.g. FLOWCAST_JAVA_OPTS=\"-Xms512m -Xmx512m "
+                    + "-XX:+AlwaysPreTouch\", so resident growth is native growth)");
         }
         return 0;
     }
@@ -154,16 +157,8 @@ public final class BenchNeuralCommand implements Callable<Integer> {
         return windows.size() / ((System.nanoTime() - start) / 1e9);
     }
 
-    /**
-     * Native memory estimate in kB: resident set size (from /proc) minus the committed Java heap,
-     * so heap growth before a GC is not mistaken for a native leak.
-     */
+    /** Resident set size of this process in kB (from /proc; Java heap + native). */
     static long rssKb() {
-        long rss = residentKb();
-        return rss < 0 ? rss : rss - Runtime.getRuntime().totalMemory() / 1024;
-    }
-
-    private static long residentKb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {

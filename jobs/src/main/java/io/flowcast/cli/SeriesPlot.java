@@ -74,7 +74,9 @@ final class SeriesPlot {
             }
             bands.addSeries(band);
         }
-        XYPlot plot = new XYPlot(lines, new NumberAxis("step (0 = last observation)"), new NumberAxis(s.id()),
+        NumberAxis valueAxis = new NumberAxis(s.id());
+        valueAxis.setAutoRangeIncludesZero(false); // the level of a series, not its distance from 0, is what one reads
+        XYPlot plot = new XYPlot(lines, new NumberAxis("step (0 = last observation)"), valueAxis,
                 new XYLineAndShapeRenderer(true, false));
         plot.getRenderer().setSeriesPaint(0, Color.DARK_GRAY);
         if (actual != null) {
