@@ -49,7 +49,8 @@ public final class SeriesPreparation {
                 reference = RouterFeatures.shape(Arrays.copyOf(y, weeks));
             }
         }
-        return Optional.of(new TrainingSeries(key.productCode(), key.region(), samples, RouterFeatures.shape(y),
+        return Optional.of(new TrainingSeries(key.productCode(), key.region(), samples.toArray(new OriginSample[0]),
+                RouterFeatures.shape(y),
                 reference));
     }
 }

@@ -49,7 +49,7 @@ public final class TrainingRun {
     }
 
     public TrainingOutcome run(List<TrainingSeries> series, LocalDate trainingFrom) throws SQLException {
-        List<OriginSample> all = series.stream().flatMap(s -> s.samples().stream()).toList();
+        List<OriginSample> all = series.stream().flatMap(s -> java.util.Arrays.stream(s.samples())).toList();
         List<OriginSample> fit = all.stream().filter(s -> s.origin() > 1).toList();
         List<OriginSample> evaluation = all.stream().filter(s -> s.origin() == 1).toList();
         if (fit.isEmpty() || evaluation.isEmpty()) {
