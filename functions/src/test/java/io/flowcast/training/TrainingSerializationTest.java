@@ -22,7 +22,8 @@ class TrainingSerializationTest {
     void recordsRoundTripThroughFlinksOwnSerializers() throws Exception {
         OriginSample sample = new OriginSample("P1|SP", 2, new double[] {1, 2}, new double[][] {{1, 2}, {3, 4}},
                 new double[] {1, 1}, new double[] {2, 2}, 0.5, 0.7);
-        TrainingSeries series = new TrainingSeries("P1", "SP", new OriginSample[] {sample}, new double[] {3}, null);
+        TrainingSeries series = new TrainingSeries("P1", "SP", new OriginSample[] {sample}, new double[] {3}, null,
+                new double[] {1, 1});
         TrainingSeries back = roundTrip(TrainingSeries.class, series);
         assertThat(back.samples()[0].forecasts()[1]).containsExactly(3, 4);
         assertThat(back.samples()[0].squaredScale()).isEqualTo(0.7);
