@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.flowcast.cache.CacheFamily;
+import io.flowcast.cache.CacheMonitorOptions;
+import io.flowcast.cache.CacheThresholds;
 import io.flowcast.sinks.PostgresOptions;
 import io.flowcast.sinks.RedisOptions;
 import java.io.IOException;
@@ -197,6 +200,28 @@ public final class FlowcastConfig {
                 longValue("redis.flush-interval-ms"),
                 integer("redis.max-retries"),
                 duration("redis.outage-tolerance"));
+    }
+
+    /**
+     * Cache survey settings; the families' TTL policies are the TTLs the jobs write with
+     * ({@code inventory-mirror.*-ttl}, {@code demand-forecast.profile-cache-ttl}).
+     */
+    public CacheMonitorOptions cacheMonitor() {
+        return new CacheMonitorOptions(
+                CacheFamily.standard(
+                        duration("inventory-mirror.realtime-ttl"),
+                        duration("inventory-mirror.daily-ttl"),
+                        duration("inventory-mirror.monthly-ttl"),
+                        duration("demand-forecast.profile-cache-ttl")),
+                integer("cache.sample-size"),
+                integer("cache.scan-count"),
+                duration("cache.interval"),
+                new CacheThresholds(
+                        Double.parseDouble(string("cache.alerts.min-hit-ratio")),
+                        longValue("cache.alerts.min-lookups"),
+                        Double.parseDouble(string("cache.alerts.max-memory-share")),
+                        longValue("cache.alerts.max-memory-bytes"),
+                        longValue("cache.alerts.max-keys-without-ttl")));
     }
 
     /** Effective configuration with secrets masked, for logs and {@code --print-config}. */
