@@ -34,6 +34,15 @@ public record PromotionPolicy(double margin) {
      * @param artifactProblem empty when the candidate's artifact loaded back; else why not
      */
     public Decision decide(double candidateError, OptionalDouble productionError, String artifactProblem) {
+        return decide(candidateError, productionError, "production", artifactProblem);
+    }
+
+    /**
+     * The same against a named baseline: the production model, or without one the rule-based
+     * engine ("rules-1"), which a first router must beat too.
+     */
+    public Decision decide(double candidateError, OptionalDouble productionError, String baseline,
+            String artifactProblem) {
         if (artifactProblem != null && !artifactProblem.isEmpty()) {
             return new Decision(Stage.ARCHIVED, "corrupt artifact: " + artifactProblem);
         }
@@ -45,8 +54,8 @@ public record PromotionPolicy(double margin) {
                     "no comparable production model; candidate error %.4f", candidateError));
         }
         double production = productionError.getAsDouble();
-        String figures = String.format(Locale.ROOT, "candidate %.4f vs production %.4f, margin %.1f%%",
-                candidateError, production, margin * 100);
+        String figures = String.format(Locale.ROOT, "candidate %.4f vs %s %.4f, margin %.1f%%",
+                candidateError, baseline, production, margin * 100);
         if (candidateError <= production * (1 - margin) && candidateError < production) {
             return new Decision(Stage.PRODUCTION, "better: " + figures);
         }

@@ -18,7 +18,8 @@ package io.flowcast.router;
  * @param labelError the backtest error the weights minimise
  */
 public record RouterParams(int rounds, double eta, int maxDepth, double subsample, double colsample, int threads,
-        long seed, int clusters, double dbscanEps, int dbscanMinPoints, OriginSample.LabelError labelError) {
+        long seed, int clusters, double dbscanEps, int dbscanMinPoints, OriginSample.LabelError labelError)
+        implements java.io.Serializable {
 
     public static RouterParams defaults() {
         return new RouterParams(60, 0.1, 4, 0.9, 0.8, 1, 42, 8, 1.5, 5, OriginSample.LabelError.MASE);

@@ -21,11 +21,12 @@ public final class SeriesPreparation {
 
     private final TrainingOptions options;
     private final RouterBacktest backtest;
+    private final Forecaster forecaster;
 
     public SeriesPreparation(TrainingOptions options) {
         this.options = options;
-        this.backtest = new RouterBacktest(new Forecaster(MethodRegistry.defaults()), options.pool(),
-                options.horizon(), FeatureExtractor.SEASON, 1);
+        this.forecaster = new Forecaster(MethodRegistry.defaults());
+        this.backtest = new RouterBacktest(forecaster, options.pool(), options.horizon(), FeatureExtractor.SEASON, 1);
     }
 
     /** Empty when the series is too short for the origins plus {@code minWeeks} of history. */
@@ -49,7 +50,9 @@ public final class SeriesPreparation {
                 reference = RouterFeatures.shape(Arrays.copyOf(y, weeks));
             }
         }
-        return Optional.of(new TrainingSeries(key.productCode(), key.region(), samples, RouterFeatures.shape(y),
-                reference));
+        double[] rules = forecaster.forecast(MethodRegistry.AUTO, Arrays.copyOf(y, y.length - options.horizon()),
+                FeatureExtractor.SEASON, options.horizon(), Forecaster.DEFAULT_LEVELS).mean();
+        return Optional.of(new TrainingSeries(key.productCode(), key.region(), samples.toArray(new OriginSample[0]),
+                RouterFeatures.shape(y), reference, rules));
     }
 }

@@ -23,10 +23,12 @@ import java.util.List;
  * @param referenceTo training_to of the production model (drift reference); null when none
  * @param params router hyper-parameters
  * @param promotedBy recorded as promoted_by
+ * @param firstVersusRules a first router (no production one) must beat the rule-based engine on
+ *     the evaluation origin; false promotes it on its own figures (tests, bootstrapping)
  */
 public record TrainingOptions(PostgresOptions postgres, String modelName, List<String> pool, int horizon, int origins,
         int minWeeks, LocalDate trainingTo, double margin, double driftLevel, LocalDate referenceTo,
-        RouterParams params, String promotedBy) implements Serializable {
+        RouterParams params, String promotedBy, boolean firstVersusRules) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -39,7 +41,7 @@ public record TrainingOptions(PostgresOptions postgres, String modelName, List<S
 
     public TrainingOptions withReference(LocalDate to, LocalDate referenceWeek) {
         return new TrainingOptions(postgres, modelName, pool, horizon, origins, minWeeks, to, margin, driftLevel,
-                referenceWeek, params, promotedBy);
+                referenceWeek, params, promotedBy, firstVersusRules);
     }
 
     public OriginSample.LabelError labelError() {

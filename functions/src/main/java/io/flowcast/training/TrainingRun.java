@@ -49,7 +49,7 @@ public final class TrainingRun {
     }
 
     public TrainingOutcome run(List<TrainingSeries> series, LocalDate trainingFrom) throws SQLException {
-        List<OriginSample> all = series.stream().flatMap(s -> s.samples().stream()).toList();
+        List<OriginSample> all = series.stream().flatMap(s -> java.util.Arrays.stream(s.samples())).toList();
         List<OriginSample> fit = all.stream().filter(s -> s.origin() > 1).toList();
         List<OriginSample> evaluation = all.stream().filter(s -> s.origin() == 1).toList();
         if (fit.isEmpty() || evaluation.isEmpty()) {
@@ -68,12 +68,17 @@ public final class TrainingRun {
             RouterEvaluation productionEval = production.flatMap(p -> evaluate(p, evaluation)).orElse(null);
             double productionError = productionEval == null ? Double.NaN
                     : productionEval.row(RouterEvaluation.WEIGHTED).error(options.labelError());
-            PromotionPolicy.Decision decision = new PromotionPolicy(options.margin()).decide(candidateError,
-                    productionEval == null ? OptionalDouble.empty() : OptionalDouble.of(productionError),
-                    artifactProblem);
+            double rulesError = rulesError(series);
+            // Without a comparable production router the bar is the rule-based engine.
+            PromotionPolicy.Decision decision = productionEval != null
+                    ? new PromotionPolicy(options.margin()).decide(candidateError, OptionalDouble.of(productionError),
+                            RegisteredModel.label(options.modelName(), production.get().version()), artifactProblem)
+                    : new PromotionPolicy(options.margin()).decide(candidateError,
+                            options.firstVersusRules() ? OptionalDouble.of(rulesError) : OptionalDouble.empty(),
+                            "rules-1", artifactProblem);
 
             int version = store.registerCandidate(options.modelName(), KIND,
-                    metricsJson(candidateEval, productionEval, production), trainingFrom, options.trainingTo(),
+                    metricsJson(candidateEval, productionEval, production, rulesError), trainingFrom, options.trainingTo(),
                     series.size(), artifact, MethodRouter.sha256(artifact));
             store.conclude(options.modelName(), version, decision, options.promotedBy());
             record(version, candidateEval, evaluation.size());
@@ -143,9 +148,19 @@ public final class TrainingRun {
                 row.rmsse(), row.owa(), rowsJson(eval).toString());
     }
 
+    /** The rules' mean error on the evaluation origin (origin 1) of every series. */
+    private double rulesError(List<TrainingSeries> series) {
+        return series.stream().mapToDouble(s -> {
+            OriginSample evaluation = java.util.Arrays.stream(s.samples()).filter(o -> o.origin() == 1).findFirst()
+                    .orElseThrow();
+            return evaluation.error(options.labelError(), s.rulesForecast());
+        }).filter(Double::isFinite).average().orElse(Double.NaN);
+    }
+
     private String metricsJson(RouterEvaluation candidate, RouterEvaluation production,
-            Optional<RegisteredModel> productionModel) {
+            Optional<RegisteredModel> productionModel, double rulesError) {
         ObjectNode root = JSON.createObjectNode();
+        put(root, "rules_error", rulesError);
         root.put("error", options.labelError().name());
         root.put("horizon", options.horizon());
         root.put("origins", options.origins());

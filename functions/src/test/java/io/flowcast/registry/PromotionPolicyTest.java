@@ -42,6 +42,13 @@ class PromotionPolicyTest {
     }
 
     @Test
+    void aFirstRouterIsJudgedAgainstTheRules() {
+        PromotionPolicy.Decision d = policy.decide(1.05, OptionalDouble.of(1.00), "rules-1", "");
+        assertThat(d.stage()).isEqualTo(Stage.ARCHIVED);
+        assertThat(d.reason()).isEqualTo("worse: candidate 1.0500 vs rules-1 1.0000, margin 2.0%");
+    }
+
+    @Test
     void theFirstModelIsPromotedUnlessItsErrorIsUndefined() {
         assertThat(policy.decide(1.3, OptionalDouble.empty(), "").promote()).isTrue();
         assertThat(policy.decide(Double.NaN, OptionalDouble.empty(), "").promote()).isFalse();

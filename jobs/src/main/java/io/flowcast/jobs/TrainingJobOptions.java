@@ -36,7 +36,8 @@ public final class TrainingJobOptions {
                 Double.parseDouble(config.string("models.training.drift-level")),
                 null,
                 params,
-                config.string("models.training.promoted-by"));
+                config.string("models.training.promoted-by"),
+                "rules".equals(config.string("models.training.first-model-baseline").trim()));
     }
 
     public static int parallelism(FlowcastConfig config) {

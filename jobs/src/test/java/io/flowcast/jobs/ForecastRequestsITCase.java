@@ -16,6 +16,7 @@ import io.flowcast.records.CdcMessage;
 import io.flowcast.sql.ScratchDatabase;
 import io.flowcast.testing.JobServices;
 import io.flowcast.testing.MiniClusterJobs;
+import io.flowcast.testing.PgWait;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -214,37 +215,15 @@ class ForecastRequestsITCase {
     }
 
     private static void waitFor(Connection c, String what, String booleanQuery) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(booleanQuery)) {
-                if (rs.next() && rs.getBoolean(1)) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        PgWait.waitFor(c, what, booleanQuery, WAIT);
     }
 
-    /** Until weekly_sales and prediction_results have not changed for 3 s. */
     private static void waitForQuiescence(Connection c) throws Exception {
-        String counts = "SELECT (SELECT count(*) FROM flowcast.weekly_sales) * 1000000 + (SELECT count(*) FROM flowcast.prediction_results)";
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        long last = -1;
-        int stable = 0;
-        while (System.nanoTime() < deadline && stable < 6) {
-            long now = scalar(c, counts);
-            stable = now == last ? stable + 1 : 0;
-            last = now;
-            Thread.sleep(500);
-        }
+        PgWait.waitForQuiescence(c, WAIT);
     }
 
     private static long scalar(Connection c, String query) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return PgWait.scalar(c, query);
     }
 
     /** A slot pins WAL and blocks DROP DATABASE: drop it once the cancelled job has let go of it. */
