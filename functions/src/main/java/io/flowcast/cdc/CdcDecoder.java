@@ -49,15 +49,26 @@ public final class CdcDecoder {
     private final String job;
     private final long maxFutureSkewMillis;
     private final int maxPayloadChars;
+    private final StreamingEnvelopeReader fastPath;
 
     public CdcDecoder(String job, Duration maxFutureSkew) {
         this(job, maxFutureSkew, DEFAULT_MAX_PAYLOAD_CHARS);
     }
 
     public CdcDecoder(String job, Duration maxFutureSkew, int maxPayloadChars) {
+        this(job, maxFutureSkew, maxPayloadChars, new StreamingEnvelopeReader());
+    }
+
+    /** The decoder without its streaming fast path (tests compare both paths). */
+    static CdcDecoder treeOnly(String job, Duration maxFutureSkew) {
+        return new CdcDecoder(job, maxFutureSkew, DEFAULT_MAX_PAYLOAD_CHARS, null);
+    }
+
+    private CdcDecoder(String job, Duration maxFutureSkew, int maxPayloadChars, StreamingEnvelopeReader fastPath) {
         this.job = job;
         this.maxFutureSkewMillis = maxFutureSkew.toMillis();
         this.maxPayloadChars = maxPayloadChars;
+        this.fastPath = fastPath;
     }
 
     public DecodeResult decode(CdcMessage message) {
@@ -84,6 +95,17 @@ public final class CdcDecoder {
     }
 
     private DecodeResult.Change decodeChange(CdcMessage message) throws Invalid {
+        MirrorTable known = fastPath == null ? null : MirrorTable.forTopic(message.topic()).orElse(null);
+        StreamingEnvelopeReader.Envelope fast = known == null ? null : fastPath.read(message.value(), known, message.timestampMillis());
+        if (fast != null) {
+            if (fast.op != 'd') {
+                validateBusinessRules(known, fast.row, fast.sourceTsMillis);
+            }
+            // The fast path takes only images with exactly the contract's fields: no drift to report.
+            return new DecodeResult.Change(new MirrorChange(known, fast.op, fast.row, fast.sourceTsMillis, message.topic(),
+                    message.partition(), message.offset(), message.timestampMillis(), fast.lsn), SchemaDrift.NONE);
+        }
+        // The tree path: anything the fast path did not take (schema-typed values, drift), and every rejection with its reason.
         JsonNode envelope = parse(message.value());
         JsonNode envelopeSchema = null;
         if (envelope.has("payload") && envelope.has("schema")) {

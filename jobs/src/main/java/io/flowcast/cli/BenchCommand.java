@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints its figures next to a baseline measured in the same run.",
         subcommands = {BenchMirrorCommand.class, BenchDebeziumCommand.class, BenchPipelineCommand.class, BenchForecastCommand.class,
-            BenchNeuralCommand.class})
+            BenchNeuralCommand.class, BenchBackfillCommand.class, BenchRetentionCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

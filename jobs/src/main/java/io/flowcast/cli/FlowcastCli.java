@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             ForecastCommand.class,
             BacktestCommand.class,
             TrainCommand.class,
+            RetentionCommand.class,
+            CacheCommand.class,
         })
 public final class FlowcastCli implements Runnable {
 

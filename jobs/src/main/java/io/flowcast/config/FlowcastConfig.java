@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.flowcast.cache.CacheFamily;
+import io.flowcast.cache.CacheMonitorOptions;
+import io.flowcast.cache.CacheThresholds;
 import io.flowcast.sinks.PostgresOptions;
 import io.flowcast.sinks.RedisOptions;
 import java.io.IOException;
@@ -38,7 +41,9 @@ public final class FlowcastConfig {
             Map.entry("FLOWCAST_REQUESTS_STARTUP_MODE", "demand-forecast.requests.startup-mode"),
             Map.entry("FLOWCAST_NEURAL_MODEL", "forecast.neural.model"),
             Map.entry("FLOWCAST_NEURAL_DEVICE", "forecast.neural.device"),
-            Map.entry("FLOWCAST_HADOOP_FS", "hadoop.fs-uri"));
+            Map.entry("FLOWCAST_HADOOP_FS", "hadoop.fs-uri"),
+            Map.entry("FLOWCAST_HOT_SWAP_ENABLED", "models.hot-swap.enabled"),
+            Map.entry("FLOWCAST_HOT_SWAP_SLOT", "models.hot-swap.slot-name"));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -195,6 +200,28 @@ public final class FlowcastConfig {
                 longValue("redis.flush-interval-ms"),
                 integer("redis.max-retries"),
                 duration("redis.outage-tolerance"));
+    }
+
+    /**
+     * Cache survey settings; the families' TTL policies are the TTLs the jobs write with
+     * ({@code inventory-mirror.*-ttl}, {@code demand-forecast.profile-cache-ttl}).
+     */
+    public CacheMonitorOptions cacheMonitor() {
+        return new CacheMonitorOptions(
+                CacheFamily.standard(
+                        duration("inventory-mirror.realtime-ttl"),
+                        duration("inventory-mirror.daily-ttl"),
+                        duration("inventory-mirror.monthly-ttl"),
+                        duration("demand-forecast.profile-cache-ttl")),
+                integer("cache.sample-size"),
+                integer("cache.scan-count"),
+                duration("cache.interval"),
+                new CacheThresholds(
+                        Double.parseDouble(string("cache.alerts.min-hit-ratio")),
+                        longValue("cache.alerts.min-lookups"),
+                        Double.parseDouble(string("cache.alerts.max-memory-share")),
+                        longValue("cache.alerts.max-memory-bytes"),
+                        longValue("cache.alerts.max-keys-without-ttl")));
     }
 
     /** Effective configuration with secrets masked, for logs and {@code --print-config}. */

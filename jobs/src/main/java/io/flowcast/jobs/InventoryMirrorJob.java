@@ -1,5 +1,6 @@
 package io.flowcast.jobs;
 
+import io.flowcast.cdc.MirrorTable;
 import io.flowcast.config.CheckpointSettings;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.operators.CdcDecodeFunction;
@@ -7,6 +8,7 @@ import io.flowcast.operators.ChangeProjections;
 import io.flowcast.operators.CriticalStockMonitor;
 import io.flowcast.operators.DataQualityMonitor;
 import io.flowcast.operators.QualitySampleTimestamps;
+import io.flowcast.operators.SnapshotGate;
 import io.flowcast.operators.InventoryAggregator;
 import io.flowcast.operators.VersionDeltaFunction;
 import io.flowcast.records.CdcMessage;
@@ -19,6 +21,14 @@ import io.flowcast.sinks.InventoryAlertSink;
 import io.flowcast.sinks.QualityEventSink;
 import io.flowcast.sinks.PostgresMirrorSink;
 import io.flowcast.sinks.RedisSink;
+import io.flowcast.warehouse.BackfillOptions;
+import io.flowcast.warehouse.BackfillSource;
+import io.flowcast.warehouse.HadoopOptions;
+import io.flowcast.warehouse.Snapshot;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -49,8 +59,25 @@ public final class InventoryMirrorJob {
         FlowcastConfig config = JobArguments.parse(args);
         MirrorJobOptions options = MirrorJobOptions.from(config);
         StreamExecutionEnvironment env = CheckpointSettings.from(config).createEnvironment();
-        wire(source(env, options, false), options);
+        BackfillOptions backfill = BackfillOptions.from(config);
+        if (backfill.enabled()) {
+            wire(backfillSource(env, options, HadoopOptions.from(config), backfill.date(), false), options, backfill.gateTtl());
+        } else {
+            wire(source(env, options, false), options);
+        }
         env.execute(NAME);
+    }
+
+    /**
+     * Full sync from the snapshot of {@code date} on HDFS, then the CDC topics from the snapshot's
+     * position ({@link BackfillSource}); wire it with a snapshot gate.
+     */
+    public static DataStream<CdcMessage> backfillSource(StreamExecutionEnvironment env, MirrorJobOptions options,
+            HadoopOptions hadoop, LocalDate date, boolean bounded) throws IOException {
+        Snapshot snapshot = Snapshot.open(hadoop.fileSystem(), hadoop.warehouseRoot(), date, List.of(MirrorTable.values()));
+        return env.fromSource(BackfillSource.of(snapshot, hadoop, options.kafka(), List.of(MirrorTable.values()), bounded),
+                        WatermarkStrategy.noWatermarks(), "cdc-snapshot-then-kafka-source")
+                .uid("cdc-snapshot-then-kafka-source");
     }
 
     /** The Kafka CDC source; {@code bounded} stops at the offsets that are latest at start-up. */
@@ -60,14 +87,30 @@ public final class InventoryMirrorJob {
     }
 
     public static void wire(DataStream<CdcMessage> cdc, MirrorJobOptions options) {
+        wire(cdc, options, null);
+    }
+
+    /**
+     * @param snapshotGateTtl non-null when {@code cdc} starts with a snapshot's rows: changes are
+     *     then keyed by row through a {@link SnapshotGate}, so a late snapshot row never overwrites
+     *     a newer CDC change of the same row
+     */
+    public static void wire(DataStream<CdcMessage> cdc, MirrorJobOptions options, Duration snapshotGateTtl) {
         // Decode and the PG mirror sink stay chained to the source: one Kafka partition's changes
         // reach the sink in order without a shuffle, which the per-key batch reduction relies on.
-        SingleOutputStreamOperator<MirrorChange> changes =
+        // (A backfill keys by row instead, which keeps each row's changes in order as well.)
+        SingleOutputStreamOperator<MirrorChange> decoded =
                 cdc.process(new CdcDecodeFunction(NAME, options.maxFutureSkew()))
                         .name("decode-validate")
                         .uid("decode-validate");
+        DataStream<MirrorChange> changes = snapshotGateTtl == null
+                ? decoded
+                : decoded.keyBy(new SnapshotGate.ByRow())
+                        .process(new SnapshotGate(snapshotGateTtl))
+                        .name("snapshot-gate")
+                        .uid("snapshot-gate");
 
-        DataStream<DeadLetter> deadLetters = changes.getSideOutput(CdcDecodeFunction.DEAD_LETTERS);
+        DataStream<DeadLetter> deadLetters = decoded.getSideOutput(CdcDecodeFunction.DEAD_LETTERS);
         deadLetters
                 .sinkTo(DeadLetterSink.create(options.postgres()))
                 .name("pg-dead-letter")
@@ -107,7 +150,7 @@ public final class InventoryMirrorJob {
         DataStream<QualitySample> rejectSamples = deadLetters.map(new ChangeProjections.DeadLetterToQualitySample())
                 .name("quality-samples-rejects")
                 .uid("quality-samples-rejects");
-        DataStream<QualitySample> driftSamples = changes.getSideOutput(CdcDecodeFunction.SCHEMA_DRIFT);
+        DataStream<QualitySample> driftSamples = decoded.getSideOutput(CdcDecodeFunction.SCHEMA_DRIFT);
         changeSamples.union(rejectSamples, driftSamples)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<QualitySample>forBoundedOutOfOrderness(options.qualityOutOfOrderness())
                         .withTimestampAssigner(new QualitySampleTimestamps())

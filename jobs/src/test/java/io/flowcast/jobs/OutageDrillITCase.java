@@ -101,15 +101,21 @@ class OutageDrillITCase {
     void redisDownMidStreamEndsEqualToTheLedger() throws Exception {
         OutageInjector.arm(() -> {
             redisServer.stop();
+            log("Redis stopped for " + REDIS_OUTAGE.toSeconds() + " s");
             Thread.sleep(REDIS_OUTAGE.toMillis());
             redisServer.startProcess();
+            log("Redis back");
         });
         runJobThroughOutage();
     }
 
     @Test
     void kafkaBrokerRestartMidStreamEndsEqualToTheLedger() throws Exception {
-        OutageInjector.arm(kafka::restart);
+        OutageInjector.arm(() -> {
+            log("broker restarting");
+            kafka.restart();
+            log("broker back");
+        });
         runJobThroughOutage();
     }
 
@@ -133,6 +139,7 @@ class OutageDrillITCase {
         long started = System.nanoTime();
         env.execute("OutageDrillITCase");
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        log("job finished in " + seconds + " s; " + OutageInjector.RECORDS_DURING_OUTAGE.get() + " records passed during the outage");
 
         assertThat(OutageInjector.STARTED).as("the outage happened mid-stream").isTrue();
         assertThat(OutageInjector.finished.getCount()).as("the outage was over before the job ended").isZero();
@@ -145,6 +152,10 @@ class OutageDrillITCase {
             MirrorLedgerChecks.assertDeadLettersEqualLedger(connection, ledger);
         }
         MirrorLedgerChecks.assertRedisEqualsLedger(redisUrl(), ledger);
+    }
+
+    private static void log(String event) {
+        System.out.println(java.time.Instant.now() + " OutageDrillITCase: " + event);
     }
 
     private static String redisUrl() {
