@@ -20,18 +20,11 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * {@code flowcast bench debezium}: source commit -> PG mirror row latency through a real Debezium
@@ -148,36 +141,13 @@ public final class DebeziumBenchmark {
 
     /** Source commit ({@code payload.source.ts_ms}) -> Kafka append time of every record committed in the phase. */
     private static LatencySummary connectorLatency(String bootstrap, List<String> topics, long phaseStart) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         List<Double> latencies = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = topics.stream()
-                    .flatMap(t -> consumer.partitionsFor(t).stream().map(p -> new TopicPartition(t, p.partition())))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            long remaining = end.values().stream().mapToLong(Long::longValue).sum();
-            while (remaining > 0) {
-                var batch = consumer.poll(Duration.ofMillis(500));
-                remaining -= batch.count();
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    if (record.value() == null) {
-                        continue;
-                    }
-                    long committed = sourceTsMillis(record.value());
-                    if (committed >= phaseStart) {
-                        latencies.add((double) (record.timestamp() - committed));
-                    }
-                }
-                if (batch.isEmpty() && consumer.assignment().stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
-                    break;
-                }
+        KafkaLoad.forEachRecord(bootstrap, topics, record -> {
+            long committed = record.value() == null ? Long.MIN_VALUE : sourceTsMillis(record.value());
+            if (committed >= phaseStart) {
+                latencies.add((double) (record.timestamp() - committed));
             }
-        }
+        });
         return LatencySummary.of(latencies.stream().mapToDouble(Double::doubleValue).toArray());
     }
 

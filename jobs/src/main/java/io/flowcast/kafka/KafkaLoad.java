@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -132,6 +133,14 @@ public final class KafkaLoad {
 
     /** Reads every partition of the topics from the beginning to the end; returns messages read. */
     public static long consumeAll(String bootstrap, List<String> topics) {
+        return forEachRecord(bootstrap, topics, record -> {});
+    }
+
+    /**
+     * Reads every partition of the topics from the beginning to the end offsets at the start,
+     * handing each record to {@code action}; returns the records read.
+     */
+    public static long forEachRecord(String bootstrap, List<String> topics, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> action) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -148,6 +157,7 @@ public final class KafkaLoad {
             while (read < total) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
                 read += batch.count();
+                batch.forEach(action);
             }
             return read;
         }
