@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -76,7 +77,7 @@ public final class InventoryMirrorJob {
             HadoopOptions hadoop, LocalDate date, boolean bounded) throws IOException {
         Snapshot snapshot = Snapshot.open(hadoop.fileSystem(), hadoop.warehouseRoot(), date, List.of(MirrorTable.values()));
         return env.fromSource(BackfillSource.of(snapshot, hadoop, options.kafka(), List.of(MirrorTable.values()), bounded),
-                        WatermarkStrategy.noWatermarks(), "cdc-snapshot-then-kafka-source")
+                        WatermarkStrategy.noWatermarks(), "cdc-snapshot-then-kafka-source", TypeInformation.of(CdcMessage.class))
                 .uid("cdc-snapshot-then-kafka-source");
     }
 

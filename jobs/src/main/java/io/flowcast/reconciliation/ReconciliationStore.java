@@ -30,6 +30,7 @@ public final class ReconciliationStore {
 
     private final PostgresOptions postgres;
 
+    /** @param postgres connections come without auto-commit: every write here commits explicitly */
     public ReconciliationStore(PostgresOptions postgres) {
         this.postgres = postgres;
     }
@@ -41,10 +42,13 @@ public final class ReconciliationStore {
             ps.setString(1, mode);
             ps.setString(2, source);
             ps.setObject(3, snapshotDate);
+            long runId;
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                runId = rs.getLong(1);
             }
+            connection.commit();
+            return runId;
         }
     }
 
@@ -126,6 +130,7 @@ public final class ReconciliationStore {
             ps.setLong(10, durationMillis);
             ps.setLong(11, runId);
             ps.executeUpdate();
+            connection.commit();
         }
     }
 
@@ -137,6 +142,7 @@ public final class ReconciliationStore {
             ps.setString(1, JSON.createArrayNode().add(JSON.createObjectNode().put("error", String.valueOf(error))).toString());
             ps.setLong(2, runId);
             ps.executeUpdate();
+            connection.commit();
         } catch (SQLException e) {
             error.addSuppressed(e);
         }
