@@ -9,6 +9,7 @@ FLOWCAST_CLUSTER_DIR="$(cd "$FLOWCAST_BIN_DIR/.." && pwd)"
 FLOWCAST_REPO_DIR="$(cd "$FLOWCAST_CLUSTER_DIR/.." && pwd)"
 FLINK_LIB_DIR="$FLOWCAST_CLUSTER_DIR/flink-dist/target/lib"
 KAFKA_LIBS_DIR="$FLOWCAST_CLUSTER_DIR/kafka-dist/target/libs"
+CONNECT_LIBS_DIR="$FLOWCAST_CLUSTER_DIR/connect-dist/target/libs"
 HDFS_DIST_DIR="$FLOWCAST_CLUSTER_DIR/hdfs-dist/target"
 
 log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }

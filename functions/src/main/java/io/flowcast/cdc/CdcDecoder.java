@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decodes and validates Debezium JSON change events against {@link MirrorTable}.
@@ -37,37 +38,78 @@ public final class CdcDecoder {
     /** Dead-letter payloads are truncated to this many characters (the byte size is kept). */
     public static final int DEFAULT_MAX_PAYLOAD_CHARS = 64 * 1024;
 
+    /** Debezium's default {@code heartbeat.topics.prefix}. */
+    static final String HEARTBEAT_TOPIC_PREFIX = "__debezium-heartbeat.";
+    /** Debezium's transaction-metadata topic is {@code <topic.prefix>.transaction}. */
+    static final String TRANSACTION_TOPIC_SUFFIX = ".transaction";
+
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final String job;
     private final long maxFutureSkewMillis;
     private final int maxPayloadChars;
+    private final StreamingEnvelopeReader fastPath;
 
     public CdcDecoder(String job, Duration maxFutureSkew) {
         this(job, maxFutureSkew, DEFAULT_MAX_PAYLOAD_CHARS);
     }
 
     public CdcDecoder(String job, Duration maxFutureSkew, int maxPayloadChars) {
+        this(job, maxFutureSkew, maxPayloadChars, new StreamingEnvelopeReader());
+    }
+
+    /** The decoder without its streaming fast path (tests compare both paths). */
+    static CdcDecoder treeOnly(String job, Duration maxFutureSkew) {
+        return new CdcDecoder(job, maxFutureSkew, DEFAULT_MAX_PAYLOAD_CHARS, null);
+    }
+
+    private CdcDecoder(String job, Duration maxFutureSkew, int maxPayloadChars, StreamingEnvelopeReader fastPath) {
         this.job = job;
         this.maxFutureSkewMillis = maxFutureSkew.toMillis();
         this.maxPayloadChars = maxPayloadChars;
+        this.fastPath = fastPath;
     }
 
     public DecodeResult decode(CdcMessage message) {
         if (message.value() == null) {
             return new DecodeResult.Tombstone();
         }
+        if (isDebeziumControlTopic(message.topic())) {
+            return new DecodeResult.Ignored(message.topic());
+        }
         try {
-            return new DecodeResult.Change(decodeChange(message));
+            return decodeChange(message);
         } catch (Invalid invalid) {
             return new DecodeResult.Rejected(deadLetter(message, invalid.reason, invalid.getMessage()));
         }
     }
 
-    private MirrorChange decodeChange(CdcMessage message) throws Invalid {
+    /**
+     * Debezium's heartbeat topics ({@code __debezium-heartbeat.<prefix>}) and transaction-metadata
+     * topic ({@code <prefix>.transaction}) carry no row changes; a topic pattern such as
+     * {@code castrolanda\..*} matches the latter, so they are recognised by name and skipped.
+     */
+    public static boolean isDebeziumControlTopic(String topic) {
+        return topic.startsWith(HEARTBEAT_TOPIC_PREFIX) || topic.endsWith(TRANSACTION_TOPIC_SUFFIX);
+    }
+
+    private DecodeResult.Change decodeChange(CdcMessage message) throws Invalid {
+        MirrorTable known = fastPath == null ? null : MirrorTable.forTopic(message.topic()).orElse(null);
+        StreamingEnvelopeReader.Envelope fast = known == null ? null : fastPath.read(message.value(), known, message.timestampMillis());
+        if (fast != null) {
+            if (fast.op != 'd') {
+                validateBusinessRules(known, fast.row, fast.sourceTsMillis);
+            }
+            // The fast path takes only images with exactly the contract's fields: no drift to report.
+            return new DecodeResult.Change(new MirrorChange(known, fast.op, fast.row, fast.sourceTsMillis, message.topic(),
+                    message.partition(), message.offset(), message.timestampMillis(), fast.lsn), SchemaDrift.NONE);
+        }
+        // The tree path: anything the fast path did not take (schema-typed values, drift), and every rejection with its reason.
         JsonNode envelope = parse(message.value());
+        JsonNode envelopeSchema = null;
         if (envelope.has("payload") && envelope.has("schema")) {
+            envelopeSchema = envelope.get("schema");
             envelope = envelope.get("payload");
         }
         if (envelope == null || !envelope.isObject()) {
@@ -104,11 +146,15 @@ public final class CdcDecoder {
         long sourceTs = longField(source, "ts_ms", longField(envelope, "ts_ms", message.timestampMillis()));
         String lsn = source != null && source.hasNonNull("lsn") ? source.get("lsn").asText() : null;
 
-        Object[] row = readRow(table, image, delete);
+        Map<String, JsonNode> fieldSchemas = DebeziumValues.imageFieldSchemas(envelopeSchema, delete ? "before" : "after");
+        Object[] row = readRow(table, image, fieldSchemas, delete);
         if (!delete) {
             validateBusinessRules(table, row, sourceTs);
         }
-        return new MirrorChange(table, op, row, sourceTs, message.topic(), message.partition(), message.offset(), message.timestampMillis(), lsn);
+        MirrorChange change =
+                new MirrorChange(table, op, row, sourceTs, message.topic(), message.partition(), message.offset(), message.timestampMillis(), lsn);
+        // A delete's before-image may legitimately hold only the key (replica identity DEFAULT).
+        return new DecodeResult.Change(change, delete ? SchemaDrift.NONE : SchemaDrift.of(table, image));
     }
 
     private static JsonNode parse(byte[] value) throws Invalid {
@@ -125,7 +171,8 @@ public final class CdcDecoder {
         }
     }
 
-    private static Object[] readRow(MirrorTable table, JsonNode image, boolean delete) throws Invalid {
+    private static Object[] readRow(MirrorTable table, JsonNode image, Map<String, JsonNode> fieldSchemas, boolean delete)
+            throws Invalid {
         List<Column> columns = table.columns();
         Object[] row = new Object[columns.size()];
         for (int i = 0; i < row.length; i++) {
@@ -141,7 +188,8 @@ public final class CdcDecoder {
                 continue;
             }
             try {
-                row[i] = convert(column.type(), node);
+                JsonNode fieldSchema = fieldSchemas == null ? null : fieldSchemas.get(column.source());
+                row[i] = fieldSchema == null ? convert(column.type(), node) : DebeziumValues.decode(column.type(), node, fieldSchema);
             } catch (Invalid wrongType) {
                 // A delete's before-image only has to identify the row: a bad non-key field there
                 // does not stop the delete.

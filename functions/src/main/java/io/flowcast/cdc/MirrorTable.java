@@ -149,6 +149,8 @@ public enum MirrorTable {
     private final List<Column> columns;
     private final int[] keyIndexes;
     private final int eventTimeIndex;
+    /** Source column name -> index: looked up per field of every decoded message. */
+    private final Map<String, Integer> indexBySource;
 
     MirrorTable(
             String sourceSchema,
@@ -169,6 +171,11 @@ public enum MirrorTable {
                         .filter(i -> columns.get(i).key())
                         .toArray();
         this.eventTimeIndex = indexOf(columns, eventTimeColumn);
+        Map<String, Integer> bySource = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            bySource.put(columns.get(i).source(), i);
+        }
+        this.indexBySource = Map.copyOf(bySource);
     }
 
     private static int indexOf(List<Column> columns, String source) {
@@ -220,12 +227,8 @@ public enum MirrorTable {
 
     /** Index of a column by its source name; -1 when absent. */
     public int indexOfSource(String source) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).source().equals(source)) {
-                return i;
-            }
-        }
-        return -1;
+        Integer index = indexBySource.get(source);
+        return index == null ? -1 : index;
     }
 
     /** Whether the mirror table has a {@code value_total} column. */

@@ -80,6 +80,7 @@ public final class CdcGenerator {
         private long goodSequence;
         private long lastCommitMs = Long.MIN_VALUE;
         private boolean inSnapshot;
+        private ChangeEvent lastEvent;
 
         private CdcStream(GeneratorConfig config) {
             this.config = config;
@@ -92,6 +93,15 @@ public final class CdcGenerator {
             this.simulation = new WarehouseSimulation(config, model, simulationRandom);
             this.badEvents = new BadEventFactory(badRandom, config.badFraction(), encoder);
             this.ledger = new GeneratorLedger(config.keepFinalRows(), model.series());
+        }
+
+        /**
+         * The row change behind the message {@link #next()} returned last, or null when that message
+         * was a bad event or a tombstone: what a writer that applies the history to a real source
+         * database (instead of sending the encoded message) needs.
+         */
+        public ChangeEvent lastEvent() {
+            return lastEvent;
         }
 
         /** Ledger of the messages returned by {@link #next()} so far; complete once exhausted. */
@@ -121,6 +131,7 @@ public final class CdcGenerator {
             }
             Pending next = pending.poll();
             GeneratedMessage message = next.message();
+            lastEvent = next.event();
             if (next.event() != null) {
                 ledger.apply(next.event());
             } else if (message.isBad()) {

@@ -8,10 +8,10 @@ import io.flowcast.cdc.MirrorTable;
  * @param businessSecond epoch second at which the change happened in the warehouse; commit time
  *     is derived from it and is never earlier
  */
-record ChangeEvent(MirrorTable table, ChangeOp op, Object[] before, Object[] after, long businessSecond) {
+public record ChangeEvent(MirrorTable table, ChangeOp op, Object[] before, Object[] after, long businessSecond) {
 
     /** The image that carries the key: after, or before for a delete. */
-    Object[] keyImage() {
+    public Object[] keyImage() {
         return after != null ? after : before;
     }
 }

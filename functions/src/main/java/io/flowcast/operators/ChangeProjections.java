@@ -5,6 +5,7 @@ import io.flowcast.records.DeadLetter;
 import io.flowcast.records.Delta;
 import io.flowcast.records.InventorySignal;
 import io.flowcast.cdc.MirrorChange;
+import io.flowcast.quality.RowFingerprint;
 import io.flowcast.records.QualitySample;
 import io.flowcast.records.SalesLineChange;
 import io.flowcast.records.StockSignal;
@@ -129,8 +130,16 @@ public final class ChangeProjections {
 
         @Override
         public QualitySample map(MirrorChange change) {
-            return new QualitySample(
-                    change.table().mirrorTable(), false, change.op(), change.kafkaTsMillis(), change.sourceTsMillis());
+            boolean delete = change.isDelete();
+            return QualitySample.change(
+                    change.table().mirrorTable(),
+                    change.op(),
+                    change.kafkaTsMillis(),
+                    change.sourceTsMillis(),
+                    change.key(),
+                    // A delete's image may hold only the key: its content is "deleted", whatever else it carries.
+                    delete ? QualitySample.DELETED_CONTENT : RowFingerprint.contentHash(change.row()),
+                    delete ? 0L : RowFingerprint.nullColumns(change.row()));
         }
     }
 
@@ -141,8 +150,7 @@ public final class ChangeProjections {
         @Override
         public QualitySample map(DeadLetter deadLetter) {
             String table = MirrorTable.forTopic(deadLetter.topic()).map(MirrorTable::mirrorTable).orElse(deadLetter.topic());
-            return new QualitySample(
-                    table, true, ' ', deadLetter.kafkaTimestampMillis(), deadLetter.kafkaTimestampMillis());
+            return QualitySample.reject(table, deadLetter.kafkaTimestampMillis());
         }
     }
 

@@ -63,12 +63,17 @@ public final class ForecastRequests {
      * its records still flow.
      */
     public static WatermarkStrategy<ForecastRequest> outsideEventTime() {
-        return context -> new AlwaysIdle();
+        return outsideEventTime(ForecastRequest.class);
     }
 
-    static final class AlwaysIdle implements WatermarkGenerator<ForecastRequest> {
+    /** The same for another control stream (model registry changes). */
+    public static <T> WatermarkStrategy<T> outsideEventTime(Class<T> type) {
+        return context -> new AlwaysIdle<>();
+    }
+
+    static final class AlwaysIdle<T> implements WatermarkGenerator<T> {
         @Override
-        public void onEvent(ForecastRequest request, long eventTimestamp, WatermarkOutput output) {
+        public void onEvent(T request, long eventTimestamp, WatermarkOutput output) {
             output.markIdle();
         }
 
@@ -108,5 +113,13 @@ public final class ForecastRequests {
 
         @Override
         public void flatMap(T value, Collector<ForecastRequest> out) {}
+    }
+
+    /** No model registry changes, derived from another stream (hot swap disabled). */
+    public static final class NoModelChanges<T> implements FlatMapFunction<T, io.flowcast.records.ModelChange> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(T value, Collector<io.flowcast.records.ModelChange> out) {}
     }
 }

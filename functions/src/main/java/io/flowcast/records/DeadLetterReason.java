@@ -23,5 +23,7 @@ public enum DeadLetterReason {
     /** The business timestamp lies further after the source commit time than the allowed skew. */
     FUTURE_TIMESTAMP,
     /** A forecast request names a series the job holds no closed week of. */
-    UNKNOWN_SERIES
+    UNKNOWN_SERIES,
+    /** A promoted model whose artifact fails its checksum or cannot be loaded (the old version stays active). */
+    CORRUPT_MODEL
 }

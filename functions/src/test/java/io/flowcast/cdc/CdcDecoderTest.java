@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -181,5 +182,52 @@ class CdcDecoderTest {
             assertThat(table.columns().get(table.eventTimeIndex()).type()).isEqualTo(ColumnType.TIMESTAMP);
             assertThat(table.keyIndexes()).isNotEmpty();
         }
+    }
+
+    @Test
+    void theStreamingFastPathAndTheTreePathDecodeEveryGeneratedMessageAlike() {
+        CdcDecoder tree = CdcDecoder.treeOnly("test-job", Duration.ofHours(24));
+        var batch = new io.flowcast.generator.CdcGenerator(io.flowcast.generator.GeneratorConfig.builder()
+                .seed(11L).products(2).weeks(3).badFraction(0.05).build()).generateAll();
+        int changes = 0;
+        int rejected = 0;
+        long offset = 0;
+        List<String> differences = new java.util.ArrayList<>();
+        for (var m : batch.messages()) {
+            CdcMessage message = new CdcMessage(m.topic(), 0, offset++, m.timestampMillis(), m.key(), m.value());
+            DecodeResult fast = decoder.decode(message);
+            DecodeResult slow = tree.decode(message);
+            boolean same;
+            if (fast instanceof DecodeResult.Change f && slow instanceof DecodeResult.Change t) {
+                MirrorChange a = f.change();
+                MirrorChange b = t.change();
+                // Exact equality: BigDecimal scales included.
+                same = java.util.Arrays.deepEquals(a.row(), b.row()) && a.table() == b.table() && a.op() == b.op()
+                        && a.sourceTsMillis() == b.sourceTsMillis() && java.util.Objects.equals(a.lsn(), b.lsn());
+                changes++;
+            } else if (fast instanceof DecodeResult.Rejected r && slow instanceof DecodeResult.Rejected t) {
+                same = r.deadLetter().equals(t.deadLetter());
+                rejected++;
+            } else {
+                same = fast.getClass() == slow.getClass();
+            }
+            if (!same) {
+                differences.add(offset + ": " + fast + " vs " + slow);
+            }
+        }
+        assertThat(differences).isEmpty();
+        assertThat(changes).isGreaterThan(200);
+        assertThat(rejected).isPositive();
+    }
+
+    @Test
+    void theFastPathKeepsDecimalsAsTheTreeDoesAndReadsTheWrappedEnvelope() {
+        String value = envelope("c", "null", transaction("\"quantidade\":3.500,\"custo_unitario\":0.0"));
+        MirrorChange change = decodeChange(TX_TOPIC, value);
+        assertThat(change.get("quantidade")).isEqualTo(new BigDecimal("3.5"));
+        assertThat(change.get("custo_unitario")).isEqualTo(BigDecimal.ZERO);
+        assertThat(change.lsn()).isEqualTo("123456");
+        MirrorChange wrapped = decodeChange(TX_TOPIC, "{\"schema\":{\"type\":\"struct\"},\"payload\":" + value + "}");
+        assertThat(wrapped.row()).containsExactly(change.row());
     }
 }

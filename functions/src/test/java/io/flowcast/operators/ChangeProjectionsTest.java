@@ -81,10 +81,20 @@ class ChangeProjectionsTest {
     void qualitySamplesCarryKafkaAndSourceTimes() throws Exception {
         QualitySample fromChange = new ChangeProjections.ChangeToQualitySample()
                 .map(change(MirrorTable.STOCK_LEVELS, 'd', "codigo_produto", "P1", "deposito", "CD-SP"));
-        assertThat(fromChange).isEqualTo(new QualitySample("ml_stock_levels", false, 'd', AT.toEpochMilli() + 50, AT.toEpochMilli()));
+        assertThat(fromChange.table).isEqualTo("ml_stock_levels");
+        assertThat(fromChange.kind).isEqualTo(QualitySample.Kind.CHANGE);
+        assertThat(fromChange.op).isEqualTo('d');
+        assertThat(fromChange.kafkaTsMillis).isEqualTo(AT.toEpochMilli() + 50);
+        assertThat(fromChange.sourceTsMillis).isEqualTo(AT.toEpochMilli());
+        assertThat(fromChange.rowKey).isEqualTo(MirrorTable.STOCK_LEVELS.keyString(new Object[] {"P1", "CD-SP", null, null, null, null, null}));
+        assertThat(fromChange.contentHash).as("a delete's content is 'deleted'").isEqualTo(QualitySample.DELETED_CONTENT);
+        assertThat(fromChange.nullColumns).as("nulls are not counted for deletes").isZero();
 
         DeadLetter unknown = new DeadLetter("job", "castrolanda.x.y", 0, 1, DeadLetterReason.UNKNOWN_TABLE, "d", null, "{}", 2, 77L);
-        assertThat(new ChangeProjections.DeadLetterToQualitySample().map(unknown))
-                .isEqualTo(new QualitySample("castrolanda.x.y", true, ' ', 77L, 77L));
+        QualitySample reject = new ChangeProjections.DeadLetterToQualitySample().map(unknown);
+        assertThat(reject.table).isEqualTo("castrolanda.x.y");
+        assertThat(reject.kind).isEqualTo(QualitySample.Kind.REJECT);
+        assertThat(reject.kafkaTsMillis).isEqualTo(77L);
+        assertThat(reject.rowKey).isNull();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowcast.forecast.Forecaster;
 import io.flowcast.forecast.MethodRegistry;
+import io.flowcast.records.RoutedSnapshot;
 import io.flowcast.records.SeriesForecast;
 import io.flowcast.records.SeriesSnapshot;
 import java.util.List;
@@ -21,12 +22,12 @@ class ForecastFunctionTest {
     void forecastsBothChannelsWithTheEngineAndExplainsFallbacks() throws Exception {
         double[] units = {10, 12, 11, 13, 12, 14, 13, 15, 14, 16, 15, 17};
         double[] revenue = {5, 5, 5};
-        var factory = new AsyncWaitOperatorFactory<SeriesSnapshot, SeriesForecast>(
-                new ForecastFunction("theta", 4, 1), 10_000, 8, OutputMode.UNORDERED);
+        var factory = new AsyncWaitOperatorFactory<RoutedSnapshot, SeriesForecast>(
+                new ForecastFunction("theta", 4, 1, null), 10_000, 8, OutputMode.UNORDERED);
         try (var h = new OneInputStreamOperatorTestHarness<>(factory,
-                TypeInformation.of(SeriesSnapshot.class).createSerializer(new SerializerConfigImpl()))) {
+                TypeInformation.of(RoutedSnapshot.class).createSerializer(new SerializerConfigImpl()))) {
             h.open();
-            h.processElement(new SeriesSnapshot("P1", "SP", 20_000, units, revenue), 0);
+            h.processElement(new RoutedSnapshot(new SeriesSnapshot("P1", "SP", 20_000, units, revenue), null, ""), 0);
             h.endInput();
 
             List<SeriesForecast> out = h.extractOutputValues();
@@ -51,12 +52,12 @@ class ForecastFunctionTest {
         }
         // auto validates a pool of methods on rolling origins (milliseconds): the 1 ms timeout,
         // fired by moving the harness's processing time, always comes first.
-        var factory = new AsyncWaitOperatorFactory<SeriesSnapshot, SeriesForecast>(
-                new ForecastFunction("auto", 6, 1), 1, 8, OutputMode.UNORDERED);
+        var factory = new AsyncWaitOperatorFactory<RoutedSnapshot, SeriesForecast>(
+                new ForecastFunction("auto", 6, 1, null), 1, 8, OutputMode.UNORDERED);
         try (var h = new OneInputStreamOperatorTestHarness<>(factory,
-                TypeInformation.of(SeriesSnapshot.class).createSerializer(new SerializerConfigImpl()))) {
+                TypeInformation.of(RoutedSnapshot.class).createSerializer(new SerializerConfigImpl()))) {
             h.open();
-            h.processElement(new SeriesSnapshot("P1", "SP", 20_000, units, units), 0);
+            h.processElement(new RoutedSnapshot(new SeriesSnapshot("P1", "SP", 20_000, units, units), null, ""), 0);
             h.setProcessingTime(10);
             h.endInput();
 

@@ -13,6 +13,7 @@ import io.flowcast.records.DeadLetter;
 import io.flowcast.records.Delta;
 import io.flowcast.records.ForecastRequest;
 import io.flowcast.records.PredictionRow;
+import io.flowcast.records.RoutedSnapshot;
 import io.flowcast.records.SeriesForecast;
 import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.WeeklyPoint;
@@ -160,14 +161,14 @@ class ForecastRequestsTest {
     void answersCarryTheRequestIdAndHorizonToEveryPredictionRow() throws Exception {
         double[] units = {10, 12, 11, 13, 12, 14, 13, 15, 14, 16, 15, 17};
         double[] revenue = {100, 120, 110, 130, 120, 140, 130, 150, 140, 160, 150, 170};
-        var factory = new AsyncWaitOperatorFactory<SeriesSnapshot, SeriesForecast>(
-                new ForecastFunction("theta", 26, 1), 10_000, 8, OutputMode.UNORDERED);
+        var factory = new AsyncWaitOperatorFactory<RoutedSnapshot, SeriesForecast>(
+                new ForecastFunction("theta", 26, 1, null), 10_000, 8, OutputMode.UNORDERED);
         List<SeriesForecast> forecasts;
         try (var h = new OneInputStreamOperatorTestHarness<>(factory,
-                TypeInformation.of(SeriesSnapshot.class).createSerializer(new SerializerConfigImpl()))) {
+                TypeInformation.of(RoutedSnapshot.class).createSerializer(new SerializerConfigImpl()))) {
             h.open();
-            h.processElement(new SeriesSnapshot("P1", "SP", 20_000, units, revenue, "42", 3), 0);
-            h.processElement(new SeriesSnapshot("P1", "SP", 20_000, units, revenue), 0);
+            h.processElement(new RoutedSnapshot(new SeriesSnapshot("P1", "SP", 20_000, units, revenue, "42", 3), null, ""), 0);
+            h.processElement(new RoutedSnapshot(new SeriesSnapshot("P1", "SP", 20_000, units, revenue), null, ""), 0);
             h.endInput();
             forecasts = h.extractOutputValues();
         }

@@ -142,7 +142,7 @@ public final class MirrorBenchmark {
     }
 
     /** Latency per row: ingestion (statement time, just before commit) minus the source commit time. */
-    private static String latencySql(long phaseStartMillis) {
+    static String latencySql(long phaseStartMillis) {
         StringBuilder union = new StringBuilder();
         for (MirrorTable table : MirrorTable.values()) {
             if (union.length() > 0) {

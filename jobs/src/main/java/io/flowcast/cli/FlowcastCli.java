@@ -21,9 +21,11 @@ import picocli.CommandLine.Command;
             ReconcileCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
+            WarehouseCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
             TrainCommand.class,
+            RetentionCommand.class,
             CacheCommand.class,
         })
 public final class FlowcastCli implements Runnable {

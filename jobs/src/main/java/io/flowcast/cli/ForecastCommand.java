@@ -33,16 +33,23 @@ public final class ForecastCommand implements Callable<Integer> {
 
     @Mixin SeriesOptions options;
 
+    @Mixin RouterOptions router;
+
     @Option(names = "--output", required = true, description = "Output CSV.")
     Path output;
 
-    @Option(names = "--methods", defaultValue = "auto", description = "auto | all | comma list (auto always included).")
+    @Option(names = "--methods", defaultValue = "auto", description = "auto | all | comma list (auto always included); router / router_argmax train the "
+            + "method router on this file's own backtests first, and auto then uses it when it won on validation.")
     String methods;
 
     @Option(names = "--level", defaultValue = "80", description = "Interval level in percent (default 80).")
     double level;
 
     @Mixin NeuralOptions neural;
+
+    @Option(names = "--future", description = "Known-future covariates series_id,ts,<covariate> over the horizon "
+            + "(e.g. planned promo); used by the mixer methods, with the same input column as history.")
+    Path future;
 
     @Option(names = "--plot", description = "Directory for one PNG per series (history, forecasts, interval band).")
     Path plotDir;
@@ -55,22 +62,33 @@ public final class ForecastCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream err = System.err;
         MethodRegistry base = MethodRegistry.defaults();
-        List<String> methodNames = options.methods(methods, NeuralSetup.namesFor(methods, base));
         List<Series> series = SeriesCsvReader.read(options.input, options.target);
+        String covariate = future == null ? null : Covariates.column(future);
+        Map<String, double[][]> futures = future == null ? Map.of()
+                : Covariates.future(future, covariate, options.horizon);
+        List<double[][]> covariateHistory = future == null ? null : Covariates.history(options.input, covariate, series);
+        if (RouterOptions.requested(methods)) {
+            // Global method: learns from this file's own history (rolling origins) first.
+            base = router.train(base, series, options, err);
+        }
+        List<String> methodNames = options.methods(methods, NeuralSetup.namesFor(methods, base));
         try (NeuralSetup neuralSetup = NeuralSetup.create(base, methodNames, neural,
-                series.stream().map(Series::values).toList(), err)) {
-            return run(new Forecaster(neuralSetup.registry()), methodNames, series, err);
+                series.stream().map(Series::values).toList(), covariateHistory, err)) {
+            Forecaster shared = new Forecaster(neuralSetup.registry());
+            return run(s -> futures.containsKey(s.id())
+                    ? new Forecaster(neuralSetup.registryFor(futures.get(s.id()))) : shared, methodNames, series, err);
         }
     }
 
-    private int run(Forecaster forecaster, List<String> methodNames, List<Series> series, PrintStream err)
-            throws IOException {
+    private int run(java.util.function.Function<Series, Forecaster> forecasterFor, List<String> methodNames,
+            List<Series> series, PrintStream err) throws IOException {
         double[] levels = {level};
         int period = options.seasonalPeriod();
         ProgressBar bar = new ProgressBar(err, "forecast", series.size());
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         List<List<Forecast>> results = inPool(options.threadCount(), () -> series.parallelStream().map(s -> {
+            Forecaster forecaster = forecasterFor.apply(s);
             List<Forecast> perMethod = methodNames.stream()
                     .map(m -> forecaster.forecast(m, s.values(), period, options.horizon, levels)).toList();
             bar.update(done.incrementAndGet());

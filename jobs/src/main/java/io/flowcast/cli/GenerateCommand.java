@@ -10,7 +10,11 @@ import io.flowcast.generator.CdcGenerator;
 import io.flowcast.generator.GeneratedMessage;
 import io.flowcast.generator.GeneratorConfig;
 import io.flowcast.generator.GeneratorLedger;
+import io.flowcast.cluster.WarehouseDatabase;
 import io.flowcast.kafka.KafkaLoad;
+import io.flowcast.kafka.WarehouseReplay;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +102,24 @@ public final class GenerateCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--dry-run", description = "Generate and encode only; send nothing (measures the generator).")
     boolean dryRun;
 
+    @Option(names = "--warehouse-url",
+            description = "Write the good row changes with SQL into this warehouse database (e.g."
+                    + " jdbc:postgresql://127.0.0.1:5432/warehouse) for Debezium to capture, instead of encoding them;"
+                    + " bad events still go straight to Kafka. See README, 'Debezium source'.")
+    String warehouseUrl;
+
+    @Option(names = "--warehouse-user", defaultValue = "${env:FLOWCAST_WAREHOUSE_USER:-postgres}",
+            description = "Warehouse database user (env FLOWCAST_WAREHOUSE_USER; password: FLOWCAST_WAREHOUSE_PASSWORD). Default: ${DEFAULT-VALUE}")
+    String warehouseUser;
+
+    @Option(names = "--warehouse-create",
+            description = "Create the warehouse database (if missing) and its tables (warehouse/warehouse_tables.sql) first.")
+    boolean warehouseCreate;
+
+    @Option(names = "--commit-every", defaultValue = "200",
+            description = "With --warehouse-url: row changes per warehouse transaction (a paced run also commits before each pause). Default: ${DEFAULT-VALUE}")
+    int commitEvery;
+
     @Override
     public Integer call() throws Exception {
         GeneratorConfig config = GeneratorConfig.builder()
@@ -118,6 +140,9 @@ public final class GenerateCommand implements java.util.concurrent.Callable<Inte
             createTopics(config);
         }
         CdcGenerator.CdcStream stream = new CdcGenerator(config).stream();
+        if (warehouseUrl != null) {
+            return writeWarehouse(config, stream);
+        }
         Map<String, long[]> byTopic = new TreeMap<>();
         AtomicReference<Exception> sendFailure = new AtomicReference<>();
         long started = System.nanoTime();
@@ -158,6 +183,26 @@ public final class GenerateCommand implements java.util.concurrent.Callable<Inte
         }
         double elapsed = seconds(started, System.nanoTime());
         printSummary(stream.ledger(), byTopic, sent, bytes, elapsed);
+        if (ledgerOut != null) {
+            writeLedger(config, stream.ledger(), ledgerOut);
+            System.out.println("ledger written to " + ledgerOut);
+        }
+        return 0;
+    }
+
+    private int writeWarehouse(GeneratorConfig config, CdcGenerator.CdcStream stream) throws Exception {
+        String password = System.getenv().getOrDefault("FLOWCAST_WAREHOUSE_PASSWORD", "");
+        if (warehouseCreate) {
+            WarehouseDatabase.create(warehouseUrl, warehouseUser, password);
+        }
+        WarehouseReplay.Result result;
+        try (Connection warehouse = DriverManager.getConnection(warehouseUrl, warehouseUser, password);
+                KafkaProducer<byte[], byte[]> producer = dryRun ? null : KafkaLoad.producer(bootstrap)) {
+            result = WarehouseReplay.play(stream, warehouse, producer, commitEvery, rate, maxEvents, at -> {});
+        }
+        System.out.printf("wrote %,d row changes (%,d deletes) to %s in %,d commits, %.2f s (%,.0f changes/s); %,d bad events to %s%n",
+                result.changes(), result.deletes(), warehouseUrl, result.commits(), result.seconds(),
+                result.changes() / Math.max(1e-9, result.seconds()), result.badEvents(), dryRun ? "nowhere (dry run)" : bootstrap);
         if (ledgerOut != null) {
             writeLedger(config, stream.ledger(), ledgerOut);
             System.out.println("ledger written to " + ledgerOut);

@@ -24,14 +24,27 @@ import java.util.Locale;
  */
 final class NeuralSetup implements AutoCloseable {
     private final List<MixerModel> loaded = new ArrayList<>();
+    private MethodRegistry base;
     private MethodRegistry registry;
+    private MixerMethod zeroShotMethod;
+    private MixerMethod fineTunedMethod;
 
     /**
      * @param histories what {@code mixer} may fine-tune on (each cut before anything it is scored on)
      */
     static NeuralSetup create(MethodRegistry base, List<String> methods, NeuralOptions options,
             List<double[]> histories, PrintStream err) {
+        return create(base, methods, options, histories, null, err);
+    }
+
+    /**
+     * @param covariates per history, its covariate values over the same steps ({@code [t][c]}),
+     *     or null (none); {@code mixer} fine-tunes with them
+     */
+    static NeuralSetup create(MethodRegistry base, List<String> methods, NeuralOptions options,
+            List<double[]> histories, List<double[][]> covariates, PrintStream err) {
         NeuralSetup setup = new NeuralSetup();
+        setup.base = base;
         setup.registry = base;
         if (!NeuralMethods.needed(methods)) {
             return setup;
@@ -43,18 +56,30 @@ final class NeuralSetup implements AutoCloseable {
             zeroShot = new MixerMethod(MixerMethod.ZERO_SHOT, () -> zs);
             if (methods.contains(MixerMethod.FINE_TUNED) || methods.contains(NeuralMethods.AUTO_MIXER)) {
                 MixerModel ft = setup.keep(MixerModel.load(options.modelDir(), options.settings()));
-                fineTune(ft, histories, options, err);
+                fineTune(ft, histories, covariates, options, err);
                 fineTuned = new MixerMethod(MixerMethod.FINE_TUNED, () -> ft);
             } else {
                 fineTuned = MixerMethod.unavailable(MixerMethod.FINE_TUNED, "mixer not requested");
             }
-        } catch (NeuralUnavailableException e) {
-            err.println("neural model unavailable, mixer methods fall back: " + e.getMessage());
-            zeroShot = MixerMethod.unavailable(MixerMethod.ZERO_SHOT, e.getMessage());
-            fineTuned = MixerMethod.unavailable(MixerMethod.FINE_TUNED, e.getMessage());
+        } catch (NeuralUnavailableException | LinkageError e) {
+            // LinkageError: DJL itself is not on the class path (a job jar without the cluster's lib/).
+            String reason = e instanceof LinkageError ? "DJL/PyTorch not on the class path: " + e : e.getMessage();
+            err.println("neural model unavailable, mixer methods fall back: " + reason);
+            zeroShot = MixerMethod.unavailable(MixerMethod.ZERO_SHOT, reason);
+            fineTuned = MixerMethod.unavailable(MixerMethod.FINE_TUNED, reason);
         }
+        setup.zeroShotMethod = zeroShot;
+        setup.fineTunedMethod = fineTuned;
         setup.registry = NeuralMethods.register(base, zeroShot, fineTuned);
         return setup;
+    }
+
+    /** The registry for one series with known-future covariates (null: the shared one). */
+    MethodRegistry registryFor(double[][] future) {
+        if (future == null || zeroShotMethod == null) {
+            return registry;
+        }
+        return NeuralMethods.register(base, zeroShotMethod.withFuture(future), fineTunedMethod.withFuture(future));
     }
 
     /**
@@ -75,12 +100,17 @@ final class NeuralSetup implements AutoCloseable {
         return registry;
     }
 
-    private static void fineTune(MixerModel model, List<double[]> histories, NeuralOptions options, PrintStream err) {
+    private static void fineTune(MixerModel model, List<double[]> histories, List<double[][]> covariates,
+            NeuralOptions options, PrintStream err) {
         List<TrainingSeries> series = new ArrayList<>();
         for (int i = 0; i < histories.size(); i++) {
-            double[] y = io.flowcast.forecast.Forecaster.repair(histories.get(i));
+            double[] raw = histories.get(i);
+            double[] y = io.flowcast.forecast.Forecaster.repair(raw);
             if (y.length > 0 && Arrays.stream(y).allMatch(Double::isFinite)) {
-                series.add(TrainingSeries.single("s" + i, y, null));
+                double[][] cov = covariates == null ? null : covariates.get(i);
+                // repair drops leading missing values: keep the covariates of the steps that remain
+                double[][] aligned = cov == null ? null : Arrays.copyOfRange(cov, raw.length - y.length, raw.length);
+                series.add(new TrainingSeries("s" + i, new double[][] {y}, null, aligned));
             }
         }
         TrainingOptions training = TrainingOptions.fineTuning(options.seed, options.full)

@@ -41,7 +41,9 @@ public final class FlowcastConfig {
             Map.entry("FLOWCAST_REQUESTS_STARTUP_MODE", "demand-forecast.requests.startup-mode"),
             Map.entry("FLOWCAST_NEURAL_MODEL", "forecast.neural.model"),
             Map.entry("FLOWCAST_NEURAL_DEVICE", "forecast.neural.device"),
-            Map.entry("FLOWCAST_HADOOP_FS", "hadoop.fs-uri"));
+            Map.entry("FLOWCAST_HADOOP_FS", "hadoop.fs-uri"),
+            Map.entry("FLOWCAST_HOT_SWAP_ENABLED", "models.hot-swap.enabled"),
+            Map.entry("FLOWCAST_HOT_SWAP_SLOT", "models.hot-swap.slot-name"));
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

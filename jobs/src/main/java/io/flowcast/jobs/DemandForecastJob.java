@@ -34,7 +34,11 @@ import io.flowcast.records.InventorySignal;
 import io.flowcast.records.KpiSnapshot;
 import io.flowcast.cdc.MirrorChange;
 import io.flowcast.records.SalesLineChange;
+import io.flowcast.records.ModelChange;
+import io.flowcast.records.RoutedSnapshot;
 import io.flowcast.records.SeriesForecast;
+import io.flowcast.operators.ModelAssigner;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import io.flowcast.records.SeriesKey;
 import io.flowcast.records.SeriesSnapshot;
 import io.flowcast.records.WeeklyPoint;
@@ -84,7 +88,8 @@ public final class DemandForecastJob {
         DemandJobOptions options = DemandJobOptions.from(config);
         StreamExecutionEnvironment env = CheckpointSettings.from(config).createEnvironment();
         DataStream<CdcMessage> cdc = source(env, options, false);
-        wire(cdc, requests(env, options, cdc), options, DemandSinks.production(options.postgres(), options.redis()));
+        wire(cdc, requests(env, options, cdc), modelChanges(env, options, cdc), options,
+                DemandSinks.production(options.postgres(), options.redis()));
         env.execute(NAME);
     }
 
@@ -112,9 +117,34 @@ public final class DemandForecastJob {
                 .uid("no-requests-outside-event-time");
     }
 
+    /**
+     * model_registry changes from PostgreSQL (hot swap), or none when {@code models.hot-swap.enabled}
+     * is false; outside event time like the requests.
+     */
+    public static DataStream<ModelChange> modelChanges(StreamExecutionEnvironment env, DemandJobOptions options,
+            DataStream<CdcMessage> cdc) {
+        if (!options.models().enabled()) {
+            return cdc.flatMap(new ForecastRequests.NoModelChanges<CdcMessage>())
+                    .returns(TypeInformation.of(ModelChange.class))
+                    .name("no-model-changes")
+                    .uid("no-model-changes")
+                    .assignTimestampsAndWatermarks(ForecastRequests.outsideEventTime(ModelChange.class))
+                    .name("no-model-changes-outside-event-time")
+                    .uid("no-model-changes-outside-event-time");
+        }
+        return env.fromSource(options.models().build(), ForecastRequests.outsideEventTime(ModelChange.class),
+                        "model-registry-source")
+                .uid("model-registry-source")
+                .setParallelism(1);
+    }
+
     /** The job without on-demand requests (bounded runs), writing to PostgreSQL and Redis. */
     public static void wire(DataStream<CdcMessage> cdc, DemandJobOptions options) {
         wire(cdc, noRequests(cdc), options, DemandSinks.production(options.postgres(), options.redis()));
+    }
+
+    private static ModelAssigner modelAssigner(DemandJobOptions options) {
+        return new ModelAssigner(NAME, options.models().modelName(), options.models().challengerShare());
     }
 
     public static DataStream<CdcMessage> source(StreamExecutionEnvironment env, DemandJobOptions options, boolean bounded) {
@@ -124,6 +154,13 @@ public final class DemandForecastJob {
 
     public static void wire(
             DataStream<CdcMessage> cdc, DataStream<ForecastRequest> requests, DemandJobOptions options, DemandSinks sinks) {
+        StreamExecutionEnvironment env = cdc.getExecutionEnvironment();
+        wire(cdc, requests, modelChanges(env, options.withoutHotSwap(), cdc), options, sinks);
+    }
+
+    public static void wire(DataStream<CdcMessage> cdc, DataStream<ForecastRequest> requests,
+            DataStream<ModelChange> modelChanges, DemandJobOptions options, DemandSinks sinks) {
+        BroadcastStream<ModelChange> models = modelChanges.broadcast(ModelAssigner.ACTIVE);
         SingleOutputStreamOperator<ForecastRequest> validRequests = requests.process(new ForecastRequests.Validate(NAME))
                 .name("validate-requests")
                 .uid("validate-requests");
@@ -171,9 +208,15 @@ public final class DemandForecastJob {
                 .uid("pg-request-dead-letter");
         // Answers get their own forecast operator: a request is not queued behind the burst of
         // scheduled forecasts a week close starts, and never overwrites the ml:forecast:* cache.
+        DataStream<RoutedSnapshot> requestSnapshots = weeks.getSideOutput(WeeklyAggregator.REQUEST_SNAPSHOTS)
+                .connect(models)
+                .process(modelAssigner(options))
+                .name("request-model")
+                .uid("request-model");
         AsyncDataStream.unorderedWait(
-                        weeks.getSideOutput(WeeklyAggregator.REQUEST_SNAPSHOTS),
-                        new ForecastFunction(options.forecast().method(), options.forecast().horizon(), options.forecast().threads()),
+                        requestSnapshots,
+                        new ForecastFunction(options.forecast().method(), options.forecast().horizon(), options.forecast().threads(),
+                                options.postgres()),
                         options.forecast().timeout().toMillis(),
                         TimeUnit.MILLISECONDS,
                         options.forecast().capacity())
@@ -202,9 +245,24 @@ public final class DemandForecastJob {
                 .name("redis-abc")
                 .uid("redis-abc");
 
+        SingleOutputStreamOperator<RoutedSnapshot> forecastSnapshots = weeks.getSideOutput(WeeklyAggregator.FORECAST_SNAPSHOTS)
+                .connect(models)
+                .process(modelAssigner(options))
+                .name("forecast-model")
+                .uid("forecast-model");
+        // Both assigners see every change; this one reports (alerts are keyed by version and kind).
+        forecastSnapshots.getSideOutput(ModelAssigner.ALERTS)
+                .sinkTo(sinks.modelAlerts())
+                .name("pg-model-alerts")
+                .uid("pg-model-alerts");
+        forecastSnapshots.getSideOutput(ModelAssigner.DEAD_LETTERS)
+                .sinkTo(sinks.deadLetters())
+                .name("pg-model-dead-letter")
+                .uid("pg-model-dead-letter");
         SingleOutputStreamOperator<SeriesForecast> forecasts = AsyncDataStream.unorderedWait(
-                        weeks.getSideOutput(WeeklyAggregator.FORECAST_SNAPSHOTS),
-                        new ForecastFunction(options.forecast().method(), options.forecast().horizon(), options.forecast().threads()),
+                        forecastSnapshots,
+                        new ForecastFunction(options.forecast().method(), options.forecast().horizon(), options.forecast().threads(),
+                                options.postgres()),
                         options.forecast().timeout().toMillis(),
                         TimeUnit.MILLISECONDS,
                         options.forecast().capacity())

@@ -19,11 +19,19 @@ public record DemandJobOptions(
         ForecastOptions forecast,
         AccuracyOptions accuracy,
         InventoryKpiOptions kpis,
-        RequestSourceOptions requests)
+        RequestSourceOptions requests,
+        ModelRegistrySourceOptions models)
         implements Serializable {
 
     public static final String GROUP_ID = "demand-forecast.group-id";
     public static final String TOPIC_PATTERN = "demand-forecast.topic-pattern";
+
+    /** The same options with hot swap off (jobs wired without a registry source). */
+    public DemandJobOptions withoutHotSwap() {
+        return new DemandJobOptions(kafka, postgres, redis, eventTime, series, classes, forecast, accuracy, kpis, requests,
+                new ModelRegistrySourceOptions(false, models.modelName(), models.slotName(), models.publication(),
+                        models.challengerShare(), models.postgres()));
+    }
 
     public static DemandJobOptions from(FlowcastConfig config) {
         KafkaSourceOptions shared = KafkaSourceOptions.from(config, config.string(GROUP_ID));
@@ -38,6 +46,7 @@ public record DemandJobOptions(
                 ForecastOptions.from(config),
                 AccuracyOptions.from(config),
                 InventoryKpiOptions.from(config),
-                RequestSourceOptions.from(config));
+                RequestSourceOptions.from(config),
+                ModelRegistrySourceOptions.from(config));
     }
 }

@@ -52,6 +52,9 @@ public interface DemandSinks {
     /** The ml:* Redis caches (forecasts, features, classes). */
     Sink<RedisWrite> redis();
 
+    /** Models the stream activated or rejected (hot swap). */
+    Sink<io.flowcast.records.ModelAlert> modelAlerts();
+
     /** PostgreSQL (set-based upserts for the high-volume tables) and Redis (pipelined). */
     static DemandSinks production(PostgresOptions pg, RedisOptions redisOptions) {
         return new DemandSinks() {
@@ -98,6 +101,11 @@ public interface DemandSinks {
             @Override
             public Sink<AccuracyAlert> accuracyAlerts() {
                 return AccuracyAlertSink.create(pg);
+            }
+
+            @Override
+            public Sink<io.flowcast.records.ModelAlert> modelAlerts() {
+                return io.flowcast.sinks.ModelAlertSink.create(pg);
             }
 
             @Override

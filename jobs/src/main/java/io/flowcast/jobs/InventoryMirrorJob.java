@@ -1,6 +1,7 @@
 package io.flowcast.jobs;
 
 import io.flowcast.cache.CacheMonitorOptions;
+import io.flowcast.cdc.MirrorTable;
 import io.flowcast.config.CheckpointSettings;
 import io.flowcast.config.FlowcastConfig;
 import io.flowcast.operators.CacheMonitorFunction;
@@ -9,6 +10,7 @@ import io.flowcast.operators.ChangeProjections;
 import io.flowcast.operators.CriticalStockMonitor;
 import io.flowcast.operators.DataQualityMonitor;
 import io.flowcast.operators.QualitySampleTimestamps;
+import io.flowcast.operators.SnapshotGate;
 import io.flowcast.operators.InventoryAggregator;
 import io.flowcast.operators.VersionDeltaFunction;
 import io.flowcast.records.CdcMessage;
@@ -23,6 +25,14 @@ import io.flowcast.sinks.PostgresMirrorSink;
 import io.flowcast.sinks.PostgresOptions;
 import io.flowcast.sinks.RedisOptions;
 import io.flowcast.sinks.RedisSink;
+import io.flowcast.warehouse.BackfillOptions;
+import io.flowcast.warehouse.BackfillSource;
+import io.flowcast.warehouse.HadoopOptions;
+import io.flowcast.warehouse.Snapshot;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -40,7 +50,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                          |-> ml_* mirror tables (PG upsert/delete)
  *                          |-> transactions -> keyBy(id) deltas -> keyBy(product) totals -> Redis
  *                          |-> product master + stock levels -> keyBy(product) low-stock alerts (PG)
- *                          '-> changes + rejects -> keyBy(table) event-time quality windows -> data_quality_events (PG)
+ *                          '-> changes + rejects + schema drift -> keyBy(table) event-time quality windows
+ *                              (volume, rejects, freshness, duplicates, null rates, drift) -> data_quality_events (PG)
  * </pre>
  *
  * Wiring only: the operators live in {@code io.flowcast.operators}, the sinks in
@@ -56,7 +67,12 @@ public final class InventoryMirrorJob {
         FlowcastConfig config = JobArguments.parse(args);
         MirrorJobOptions options = MirrorJobOptions.from(config);
         StreamExecutionEnvironment env = CheckpointSettings.from(config).createEnvironment();
-        wire(source(env, options, false), options);
+        BackfillOptions backfill = BackfillOptions.from(config);
+        if (backfill.enabled()) {
+            wire(backfillSource(env, options, HadoopOptions.from(config), backfill.date(), false), options, backfill.gateTtl());
+        } else {
+            wire(source(env, options, false), options);
+        }
         if (config.bool("cache.monitor-in-mirror-job")) {
             wireCacheMonitor(env, config.cacheMonitor(), config.redis(), config.postgres());
         }
@@ -87,6 +103,18 @@ public final class InventoryMirrorJob {
                 .setParallelism(1);
     }
 
+    /**
+     * Full sync from the snapshot of {@code date} on HDFS, then the CDC topics from the snapshot's
+     * position ({@link BackfillSource}); wire it with a snapshot gate.
+     */
+    public static DataStream<CdcMessage> backfillSource(StreamExecutionEnvironment env, MirrorJobOptions options,
+            HadoopOptions hadoop, LocalDate date, boolean bounded) throws IOException {
+        Snapshot snapshot = Snapshot.open(hadoop.fileSystem(), hadoop.warehouseRoot(), date, List.of(MirrorTable.values()));
+        return env.fromSource(BackfillSource.of(snapshot, hadoop, options.kafka(), List.of(MirrorTable.values()), bounded),
+                        WatermarkStrategy.noWatermarks(), "cdc-snapshot-then-kafka-source")
+                .uid("cdc-snapshot-then-kafka-source");
+    }
+
     /** The Kafka CDC source; {@code bounded} stops at the offsets that are latest at start-up. */
     public static DataStream<CdcMessage> source(StreamExecutionEnvironment env, MirrorJobOptions options, boolean bounded) {
         return env.fromSource(options.kafka().build(bounded), WatermarkStrategy.noWatermarks(), "cdc-kafka-source")
@@ -94,14 +122,30 @@ public final class InventoryMirrorJob {
     }
 
     public static void wire(DataStream<CdcMessage> cdc, MirrorJobOptions options) {
+        wire(cdc, options, null);
+    }
+
+    /**
+     * @param snapshotGateTtl non-null when {@code cdc} starts with a snapshot's rows: changes are
+     *     then keyed by row through a {@link SnapshotGate}, so a late snapshot row never overwrites
+     *     a newer CDC change of the same row
+     */
+    public static void wire(DataStream<CdcMessage> cdc, MirrorJobOptions options, Duration snapshotGateTtl) {
         // Decode and the PG mirror sink stay chained to the source: one Kafka partition's changes
         // reach the sink in order without a shuffle, which the per-key batch reduction relies on.
-        SingleOutputStreamOperator<MirrorChange> changes =
+        // (A backfill keys by row instead, which keeps each row's changes in order as well.)
+        SingleOutputStreamOperator<MirrorChange> decoded =
                 cdc.process(new CdcDecodeFunction(NAME, options.maxFutureSkew()))
                         .name("decode-validate")
                         .uid("decode-validate");
+        DataStream<MirrorChange> changes = snapshotGateTtl == null
+                ? decoded
+                : decoded.keyBy(new SnapshotGate.ByRow())
+                        .process(new SnapshotGate(snapshotGateTtl))
+                        .name("snapshot-gate")
+                        .uid("snapshot-gate");
 
-        DataStream<DeadLetter> deadLetters = changes.getSideOutput(CdcDecodeFunction.DEAD_LETTERS);
+        DataStream<DeadLetter> deadLetters = decoded.getSideOutput(CdcDecodeFunction.DEAD_LETTERS);
         deadLetters
                 .sinkTo(DeadLetterSink.create(options.postgres()))
                 .name("pg-dead-letter")
@@ -141,7 +185,8 @@ public final class InventoryMirrorJob {
         DataStream<QualitySample> rejectSamples = deadLetters.map(new ChangeProjections.DeadLetterToQualitySample())
                 .name("quality-samples-rejects")
                 .uid("quality-samples-rejects");
-        changeSamples.union(rejectSamples)
+        DataStream<QualitySample> driftSamples = decoded.getSideOutput(CdcDecodeFunction.SCHEMA_DRIFT);
+        changeSamples.union(rejectSamples, driftSamples)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<QualitySample>forBoundedOutOfOrderness(options.qualityOutOfOrderness())
                         .withTimestampAssigner(new QualitySampleTimestamps())
                         .withIdleness(options.qualityIdleness()))

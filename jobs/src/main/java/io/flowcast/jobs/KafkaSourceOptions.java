@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** Kafka source settings shared by the CDC jobs. */
@@ -29,12 +31,24 @@ public record KafkaSourceOptions(
      * stops at the offsets that are latest when the job starts (tests and benchmarks).
      */
     public KafkaSource<CdcMessage> build(boolean bounded) {
+        return build(bounded, startingOffsetsInitializer());
+    }
+
+    /**
+     * As {@link #build(boolean)}, starting at given offsets (a snapshot's position); partitions
+     * without one start at the earliest offset (they had no change in the snapshot).
+     */
+    public KafkaSource<CdcMessage> buildFrom(boolean bounded, Map<TopicPartition, Long> startingOffsets) {
+        return build(bounded, OffsetsInitializer.offsets(startingOffsets, OffsetResetStrategy.EARLIEST));
+    }
+
+    private KafkaSource<CdcMessage> build(boolean bounded, OffsetsInitializer starting) {
         KafkaSourceBuilder<CdcMessage> builder =
                 KafkaSource.<CdcMessage>builder()
                         .setBootstrapServers(bootstrap)
                         .setTopicPattern(Pattern.compile(topicPattern))
                         .setGroupId(groupId)
-                        .setStartingOffsets(startingOffsetsInitializer())
+                        .setStartingOffsets(starting)
                         .setDeserializer(new CdcMessageDeserializer())
                         // Offsets are committed on checkpoints, for monitoring and for restarts
                         // without state; the checkpointed offsets remain the source of truth.

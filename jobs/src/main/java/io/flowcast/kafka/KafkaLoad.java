@@ -115,6 +115,21 @@ public final class KafkaLoad {
         return sent;
     }
 
+    /** Sum of the end offsets of every partition of the existing topics among {@code topics} (0 for a missing topic). */
+    public static long endOffsetTotal(String bootstrap, List<String> topics) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            var existing = consumer.listTopics(Duration.ofSeconds(10));
+            List<TopicPartition> partitions = topics.stream()
+                    .filter(existing::containsKey)
+                    .flatMap(t -> existing.get(t).stream().map(p -> new TopicPartition(t, p.partition())))
+                    .toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     /** Reads every partition of the topics from the beginning to the end; returns messages read. */
     public static long consumeAll(String bootstrap, List<String> topics) {
         Properties props = new Properties();

@@ -48,6 +48,10 @@ public record HadoopOptions(
         return new HadoopOptions(uri, confDir, warehouseRoot, compression, rowsPerFile, kerberosPrincipal, kerberosKeytab);
     }
 
+    public HadoopOptions withWarehouseRoot(String root) {
+        return new HadoopOptions(fsUri, confDir, root, compression, rowsPerFile, kerberosPrincipal, kerberosKeytab);
+    }
+
     /** A Hadoop configuration: the cluster's *-site.xml files when given, then the URI on top. */
     public Configuration configuration() {
         Configuration conf = new Configuration();

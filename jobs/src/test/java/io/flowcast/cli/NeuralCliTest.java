@@ -48,6 +48,23 @@ class NeuralCliTest {
         assertThat(plots.resolve("s0.png")).exists();
         assertThat(Files.size(plots.resolve("s1.png"))).isGreaterThan(1000);
 
+        // Known-future covariates: a planned promotion for s0 changes its mixer forecast, not s1's.
+        StringBuilder promo = new StringBuilder("series_id,ts,promo\n");
+        for (int k = 1; k <= 13; k++) {
+            promo.append("s0,").append(80 + k).append(',').append(k % 2).append('\n');
+        }
+        Path futureFile = dir.resolve("future.csv");
+        Files.writeString(futureFile, promo);
+        Path withPromo = dir.resolve("promo.csv");
+        assertThat(FlowcastCli.execute("forecast", "--input", input.toString(), "--horizon", "13", "--freq", "W",
+                "--output", withPromo.toString(), "--methods", "mixer-zs", "--model", model.toString(),
+                "--future", futureFile.toString(), "--threads", "1")).isZero();
+        List<String> promoLines = Files.readAllLines(withPromo);
+        assertThat(promoLines.stream().filter(l -> l.startsWith("s0,mixer-zs,")).toList())
+                .isNotEqualTo(lines.stream().filter(l -> l.startsWith("s0,mixer-zs,")).toList());
+        assertThat(promoLines.stream().filter(l -> l.startsWith("s1,mixer-zs,")).toList())
+                .isEqualTo(lines.stream().filter(l -> l.startsWith("s1,mixer-zs,")).toList());
+
         Path report = dir.resolve("report.csv");
         assertThat(FlowcastCli.execute("backtest", "--input", input.toString(), "--horizon", "13", "--freq", "W",
                 "--origins", "1", "--methods", "mixer", "--model", model.toString(), "--fine-tune-steps", "2",

@@ -26,6 +26,23 @@ class FlowcastConfigTest {
         assertThat(mirror.cache().dailyTtl()).isEqualTo(Duration.ofDays(7));
         assertThat(mirror.cache().monthlyTtl()).isEqualTo(Duration.ofDays(365));
         assertThat(mirror.criticalProducts()).isEmpty();
+        assertThat(mirror.quality().maxDuplicateRate()).isZero();
+        assertThat(mirror.quality().duplicateMemory()).isEqualTo(Duration.ofDays(1));
+        assertThat(mirror.quality().maxNullRate("ml_sales_orders", "customer")).isEqualTo(1.0);
+    }
+
+    @Test
+    void nullRateLimitsOverrideTheDefaultPerColumn() {
+        FlowcastConfig config = FlowcastConfig.load(null, Map.of(), List.of(
+                "inventory-mirror.quality.null-rate-limits=ml_sales_orders.customer=0.05, ml_purchases.warehouse=0.5",
+                "inventory-mirror.quality.max-null-rate=0.9"));
+        MirrorJobOptions mirror = MirrorJobOptions.from(config);
+        assertThat(mirror.quality().maxNullRate("ml_sales_orders", "customer")).isEqualTo(0.05);
+        assertThat(mirror.quality().maxNullRate("ml_purchases", "warehouse")).isEqualTo(0.5);
+        assertThat(mirror.quality().maxNullRate("ml_purchases", "supplier")).isEqualTo(0.9);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MirrorJobOptions.from(FlowcastConfig.load(null, Map.of(),
+                        List.of("inventory-mirror.quality.null-rate-limits=customer"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null-rate-limits");
     }
 
     @Test

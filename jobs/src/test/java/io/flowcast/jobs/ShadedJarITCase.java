@@ -49,6 +49,9 @@ class ShadedJarITCase {
             assertThat(missing).isEmpty();
             assertThat(jar.getEntry("org/apache/flink/streaming/api/environment/StreamExecutionEnvironment.class"))
                     .as("Flink itself is provided by the cluster").isNull();
+            assertThat(jar.getEntry("ai/djl/Model.class"))
+                    .as("DJL/PyTorch are in the cluster's lib/ (native code loads once per JVM)").isNull();
+            assertThat(jar.getEntry("io/flowcast/forecast/neural/MixerModel.class")).isNotNull();
             String flywayPlugins = new String(
                     jar.getInputStream(jar.getEntry("META-INF/services/org.flywaydb.core.extensibility.Plugin")).readAllBytes(),
                     StandardCharsets.UTF_8);

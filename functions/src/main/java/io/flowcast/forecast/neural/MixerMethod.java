@@ -26,11 +26,27 @@ public final class MixerMethod implements ForecastMethod {
 
     private final String name;
     private final Supplier<MixerModel> model;
+    private final double[][] future;
 
     /** @param model gives the loaded model, or throws {@link NeuralUnavailableException} */
     public MixerMethod(String name, Supplier<MixerModel> model) {
+        this(name, model, null);
+    }
+
+    private MixerMethod(String name, Supplier<MixerModel> model, double[][] future) {
         this.name = name;
         this.model = model;
+        this.future = future;
+    }
+
+    /**
+     * The same method for one series whose known-future covariates are {@code future}
+     * ({@code [step][covariate]} over the horizon, e.g. planned promotions); the engine's
+     * {@code fit(y, period)} carries no per-series context, so the covariates travel with the
+     * method instance.
+     */
+    public MixerMethod withFuture(double[][] newFuture) {
+        return new MixerMethod(name, model, newFuture);
     }
 
     /** A method that always reports {@code reason} (the model could not be loaded). */
@@ -60,7 +76,7 @@ public final class MixerMethod implements ForecastMethod {
                 throw new IllegalArgumentException(name + " forecasts at most " + modelHorizon + " steps, asked "
                         + horizon);
             }
-            QuantileForecast q = m.predict(List.of(SeriesWindow.of(history, m.config().channels(), null, null))).get(0);
+            QuantileForecast q = m.predict(List.of(SeriesWindow.of(history, m.config().channels(), null, future))).get(0);
             return toForecast(q, horizon, levels);
         };
     }

@@ -60,6 +60,7 @@ public final class MixerTrainer {
         validation = spread(validation, MAX_VALIDATION);
         NeuralRuntime.engine(model.settings()).setRandomSeed((int) options.seed());
         Random random = new Random(options.seed());
+        double[] cumulative = samplingWeights(trainEnds, options.minContext());
         DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(new PinballLoss(config.quantiles()))
                 .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) options.learningRate())).build())
                 .optDevices(new ai.djl.Device[] {model.djlModel().getNDManager().getDevice()});
@@ -81,7 +82,7 @@ public final class MixerTrainer {
             int step = 0;
             boolean early = false;
             while (step < options.maxSteps()) {
-                Labelled batch = sample(config, usable, trainEnds, options, random);
+                Labelled batch = sample(config, usable, trainEnds, cumulative, options, random);
                 double loss;
                 try (NDManager m = trainer.getManager().newSubManager()) {
                     NDList inputs = batch.inputs.toNDList(m);
@@ -130,14 +131,31 @@ public final class MixerTrainer {
         }
     }
 
+    /**
+     * Cumulative sampling weights: a series is drawn with probability proportional to the square
+     * root of its number of training origins, between "every series alike" (thousands of short
+     * intermittent series would swamp a few long ones) and "every window alike" (a handful of
+     * very long series would).
+     */
+    static double[] samplingWeights(List<Integer> trainEnds, int minContext) {
+        double[] cumulative = new double[trainEnds.size()];
+        double sum = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            sum += Math.sqrt(trainEnds.get(i) - minContext);
+            cumulative[i] = sum;
+        }
+        return cumulative;
+    }
+
     private static Labelled sample(MixerConfig config, List<TrainingSeries> usable, List<Integer> trainEnds,
-            TrainingOptions options, Random random) {
+            double[] cumulative, TrainingOptions options, Random random) {
         int b = options.batchSize();
         MixerBatch batch = MixerBatch.empty(config, b);
         float[] target = new float[b * config.channels() * config.horizon()];
         float[] weight = new float[target.length];
         for (int i = 0; i < b; i++) {
-            int s = random.nextInt(usable.size());
+            int s = java.util.Arrays.binarySearch(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
+            s = Math.min(s < 0 ? -s - 1 : s, usable.size() - 1);
             TrainingSeries series = usable.get(s);
             int trainEnd = trainEnds.get(s);
             int origin = options.minContext() + random.nextInt(trainEnd - options.minContext());

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class MixerTrainerTest {
 
-    private static final TrainingOptions QUICK = new TrainingOptions(42, 250, 32, 3e-3, 25, 4, 8, false);
+    private static final TrainingOptions QUICK = new TrainingOptions(42, 150, 32, 5e-3, 25, 4, 8, false);
 
     @Test
     void learnsASineFromAFewSeries() {
