@@ -65,4 +65,20 @@ class CacheCheckTest {
         assertThat(CacheSurvey.infoFields("# Stats\r\nkeyspace_hits:12\r\nkeyspace_misses:4\r\nused_memory_human:1.2M\r\n"))
                 .containsEntry("keyspace_hits", 12L).containsEntry("keyspace_misses", 4L).doesNotContainKey("used_memory_human");
     }
+
+    @Test
+    void gaugesReadTheLatestReport() {
+        CacheGauges gauges = new CacheGauges();
+        assertThat(gauges.server("cacheHitRatio")).as("before the first survey").isNaN();
+        ServerStats server = new ServerStats(100, 90, 10, 900, 0, 3, 0, 50, 90);
+        gauges.update(new CacheReport(null, NOW, server,
+                List.of(new FamilyStats("agg:daily", 604_800, 60, 2, 0, 10, 600_000, 20, 6000, 40, 80)), null));
+        assertThat(gauges.server("cacheHitRatio")).isEqualTo(0.9);
+        assertThat(gauges.server("cacheEvictedKeys")).isEqualTo(3);
+        assertThat(gauges.family("agg:daily", "cacheKeysWithoutTtl")).isEqualTo(2);
+        assertThat(gauges.family("agg:daily", "cacheMemoryBytes")).isEqualTo(6000);
+        assertThat(gauges.family("ml:forecast", "cacheKeys")).as("family not seen").isZero();
+        assertThat(CacheGauges.familyNames(CacheFamily.standard(Duration.ofHours(1), Duration.ofDays(7), Duration.ofDays(365),
+                Duration.ofDays(8)))).hasSize(8).contains("other", "ml:class:product");
+    }
 }

@@ -86,7 +86,8 @@ public final class CacheCommand implements Runnable {
 
     static void print(PrintStream out, CacheReport report, List<CacheCheck> checks) {
         ServerStats s = report.server();
-        out.printf("cache survey %s (hit/miss window from %s)%n", report.takenAt(),
+        out.printf("cache survey %s, %d ms (hit/miss window from %s)%n", report.takenAt(),
+                java.time.Duration.between(report.takenAt(), report.counters().at()).toMillis(),
                 report.windowStart() == null ? "server start" : report.windowStart());
         out.printf("server: %d keys, hits %d, misses %d, hit ratio %s, used %s of %s, evicted %d, expired %d, PING p50 %.0f us p99 %.0f us%n",
                 s.keys(), s.hits(), s.misses(), Double.isNaN(s.hitRatio()) ? "n/a" : String.format("%.3f", s.hitRatio()),

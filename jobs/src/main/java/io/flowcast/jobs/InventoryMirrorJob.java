@@ -1,8 +1,10 @@
 package io.flowcast.jobs;
 
+import io.flowcast.cache.CacheMonitorOptions;
 import io.flowcast.cdc.MirrorTable;
 import io.flowcast.config.CheckpointSettings;
 import io.flowcast.config.FlowcastConfig;
+import io.flowcast.operators.CacheMonitorFunction;
 import io.flowcast.operators.CdcDecodeFunction;
 import io.flowcast.operators.ChangeProjections;
 import io.flowcast.operators.CriticalStockMonitor;
@@ -20,6 +22,8 @@ import io.flowcast.sinks.DeadLetterSink;
 import io.flowcast.sinks.InventoryAlertSink;
 import io.flowcast.sinks.QualityEventSink;
 import io.flowcast.sinks.PostgresMirrorSink;
+import io.flowcast.sinks.PostgresOptions;
+import io.flowcast.sinks.RedisOptions;
 import io.flowcast.sinks.RedisSink;
 import io.flowcast.warehouse.BackfillOptions;
 import io.flowcast.warehouse.BackfillSource;
@@ -31,6 +35,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -66,7 +74,34 @@ public final class InventoryMirrorJob {
         } else {
             wire(source(env, options, false), options);
         }
+        if (config.bool("cache.monitor-in-mirror-job")) {
+            wireCacheMonitor(env, config.cacheMonitor(), config.redis(), config.postgres());
+        }
         env.execute(NAME);
+    }
+
+    /**
+     * The cache survey of {@code flowcast cache stats} as an unbounded branch of this job, one
+     * survey per {@code cache.interval}: its figures become Flink metrics (Prometheus alerts can
+     * use them) besides the {@code cache_stats} rows. Only in {@link #main}: a bounded test run of
+     * {@link #wire} must be able to finish.
+     */
+    public static void wireCacheMonitor(StreamExecutionEnvironment env, CacheMonitorOptions cache, RedisOptions redis,
+            PostgresOptions postgres) {
+        double surveysPerSecond = 1.0 / Math.max(1, cache.interval().toSeconds());
+        DataGeneratorSource<Long> ticks = new DataGeneratorSource<>(
+                index -> index, Long.MAX_VALUE, RateLimiterStrategy.perSecond(surveysPerSecond), Types.LONG);
+        env.fromSource(ticks, WatermarkStrategy.noWatermarks(), "cache-survey-ticks")
+                .uid("cache-survey-ticks")
+                .setParallelism(1)
+                .map(new CacheMonitorFunction(cache, redis.uri(), postgres))
+                .name("cache-monitor")
+                .uid("cache-monitor")
+                .setParallelism(1)
+                .sinkTo(new DiscardingSink<>())
+                .name("cache-monitor-failed-checks")
+                .uid("cache-monitor-failed-checks")
+                .setParallelism(1);
     }
 
     /**

@@ -154,6 +154,45 @@ class CacheGovernanceITCase {
         }
     }
 
+    /**
+     * The job's cache-monitor operator: each tick stores a survey; a Redis outage is counted, not
+     * thrown (monitoring must not restart the mirror), and the next tick after it works again.
+     */
+    @Test
+    void monitorOperatorStoresSurveysAndSurvivesARedisOutage() throws Exception {
+        io.flowcast.config.FlowcastConfig config = io.flowcast.config.FlowcastConfig.load(null, Map.of(), List.of(
+                "redis.url=" + server.url(1), "postgres.url=" + db.url(), "cache.sample-size=5"));
+        try (RedisClient one = RedisClient.create(URI.create(server.url(1)))) {
+            one.setex(RedisKeys.realtime("P0001"), 3600, "{}");
+            one.set(RedisKeys.daily("P0001", LocalDate.of(2026, 11, 2)), "no ttl");
+        }
+        io.flowcast.operators.CacheMonitorFunction monitor = new io.flowcast.operators.CacheMonitorFunction(
+                config.cacheMonitor(), config.redis().uri(), config.postgres());
+        try (var harness = new org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness<Long, Integer>(
+                new org.apache.flink.streaming.api.operators.StreamMap<>(monitor))) {
+            harness.open();
+            long before = count("SELECT count(DISTINCT taken_at) FROM flowcast.cache_stats");
+            harness.processElement(0L, 0);
+            server.stop();
+            harness.processElement(1L, 0);
+            server.startProcess();
+            harness.processElement(2L, 0);
+            assertThat(harness.extractOutputValues()).as("failed checks per tick (0 when the survey failed)")
+                    .containsExactly(1, 0, 1);
+            assertThat(count("SELECT count(DISTINCT taken_at) FROM flowcast.cache_stats") - before).isEqualTo(2);
+            try (Connection connection = db.connect()) {
+                assertThat(count(connection, "SELECT keys_without_ttl FROM flowcast.v_cache_stats_latest WHERE family = 'agg:daily'"))
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection connection = db.connect()) {
+            return count(connection, sql);
+        }
+    }
+
     private static int cli(List<String> options) {
         List<String> args = new ArrayList<>(List.of("cache", "stats"));
         args.addAll(options);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.flowcast.cache.CacheGauges;
 import io.flowcast.cluster.LocalKafkaBroker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +141,12 @@ class MonitoringContractTest {
                 }
             }
         }
-        assertThat(names).as("metric registrations found in the sources").contains("forecastLatencyMicros", "cdcRejected");
+        // The cache-monitor registers its gauges from CacheGauges' name tables: server ones, and per
+        // family in the keyed group "family", which Flink's reporter names <group>_<name>.
+        names.addAll(CacheGauges.SERVER.keySet());
+        CacheGauges.FAMILY.keySet().forEach(name -> names.add(CacheGauges.FAMILY_GROUP + "_" + name));
+        assertThat(names).as("metric registrations found in the sources").contains("forecastLatencyMicros", "cdcRejected",
+                "cacheHitRatio", "family_cacheKeys");
         return names;
     }
 
