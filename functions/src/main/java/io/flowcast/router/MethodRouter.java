@@ -33,7 +33,8 @@ public final class MethodRouter implements AutoCloseable {
     private static final int MAGIC = 0x46435254; // "FCRT"
     /** XGBoost iteration range [0, 0): every tree. */
     private static final int[] ALL_TREES = {0, 0};
-    private static final int FORMAT = 1;
+    /** 2: the XGBoost model block carries its own SHA-256 (checked before the native loader sees it). */
+    private static final int FORMAT = 2;
 
     /** A method and its weight, for explanations. */
     public record Weight(String method, double weight) {}
@@ -140,6 +141,7 @@ public final class MethodRouter implements AutoCloseable {
             out.write(clusterBytes);
             byte[] model = booster.toByteArray("ubj");
             out.writeInt(model.length);
+            out.write(digest(model));
             out.write(model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -172,7 +174,17 @@ public final class MethodRouter implements AutoCloseable {
             }
             byte[] clusterBytes = readBlock(in);
             FeatureClusters clusters = clusterBytes.length == 0 ? null : FeatureClusters.fromBytes(clusterBytes);
-            byte[] model = readBlock(in);
+            int modelLength = in.readInt();
+            byte[] modelDigest = in.readNBytes(DIGEST_BYTES);
+            if (modelLength < 0 || modelLength > in.available()) {
+                throw new IllegalArgumentException("truncated router artifact");
+            }
+            byte[] model = in.readNBytes(modelLength);
+            // XGBoost's native loader does not survive damaged bytes (SIGSEGV in RegTree::LoadModel,
+            // taking the TaskManager with it): it only ever sees a model block whose digest holds.
+            if (!MessageDigest.isEqual(modelDigest, digest(model))) {
+                throw new IllegalArgumentException("router model block is damaged (its SHA-256 does not match)");
+            }
             Booster booster = XGBoost.loadModel(model);
             if (in.available() > 0) {
                 booster.dispose();
@@ -188,8 +200,14 @@ public final class MethodRouter implements AutoCloseable {
 
     /** Hex SHA-256 of an artifact, stored next to it in the registry. */
     public static String sha256(byte[] artifact) {
+        return HexFormat.of().formatHex(digest(artifact));
+    }
+
+    private static final int DIGEST_BYTES = 32;
+
+    private static byte[] digest(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(artifact));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -130,4 +130,17 @@ class RouterTest {
         assertThatThrownBy(() -> MethodRouter.fromBytes(flipped)).isInstanceOf(IllegalArgumentException.class);
         assertThat(MethodRouter.sha256(good)).hasSize(64).isNotEqualTo(MethodRouter.sha256(flipped));
     }
+
+    @Test
+    void aDamagedModelBlockNeverReachesTheNativeLoader() {
+        // One flipped byte inside the XGBoost model used to crash the JVM in RegTree::LoadModel.
+        byte[] good = router.toBytes();
+        for (int at : new int[] {good.length / 2, good.length - 40, good.length - 1}) {
+            byte[] damaged = good.clone();
+            damaged[at] ^= 0x55;
+            assertThatThrownBy(() -> MethodRouter.fromBytes(damaged))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("damaged");
+        }
+    }
 }
