@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -22,7 +23,9 @@ import org.apache.flink.util.Collector;
  *
  * <p>A product is critical when it is listed in the configuration or flagged {@code critico} in
  * the product master. Its minimum comes from the product master; until that arrives, levels are
- * not judged.
+ * not judged. The last level per warehouse is kept, so when the master row arrives or changes (a
+ * new minimum, the critical flag) every warehouse is judged again: the alerts never depend on
+ * whether the master or the stock topic was read first.
  */
 public final class CriticalStockMonitor extends KeyedProcessFunction<String, StockSignal, InventoryAlert> {
 
@@ -30,11 +33,13 @@ public final class CriticalStockMonitor extends KeyedProcessFunction<String, Sto
 
     static final String THRESHOLD = "threshold";
     static final String BELOW = "below-minimum";
+    static final String LEVELS = "last-level";
 
     private final HashSet<String> configuredCritical;
 
     private transient ValueState<StockSignal> threshold;
     private transient MapState<String, Boolean> below;
+    private transient MapState<String, StockSignal> levels;
 
     public CriticalStockMonitor(Set<String> configuredCritical) {
         this.configuredCritical = new HashSet<>(configuredCritical);
@@ -44,6 +49,8 @@ public final class CriticalStockMonitor extends KeyedProcessFunction<String, Sto
     public void open(OpenContext openContext) {
         threshold = getRuntimeContext().getState(new ValueStateDescriptor<>(THRESHOLD, StockSignal.class));
         below = getRuntimeContext().getMapState(new MapStateDescriptor<>(BELOW, Types.STRING, Types.BOOLEAN));
+        levels = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>(LEVELS, Types.STRING, TypeInformation.of(StockSignal.class)));
     }
 
     @Override
@@ -52,42 +59,56 @@ public final class CriticalStockMonitor extends KeyedProcessFunction<String, Sto
             if (signal.delete()) {
                 threshold.clear();
                 below.clear();
-            } else {
-                threshold.update(signal);
+                return;
+            }
+            threshold.update(signal);
+            // Judge every known level against the new master row; the alert is the master change's.
+            for (StockSignal level : levels.values()) {
+                judge(level, signal, Math.max(level.eventTimeMillis(), signal.eventTimeMillis()), signal, out);
             }
             return;
         }
         if (signal.delete()) {
             below.remove(signal.warehouse());
+            levels.remove(signal.warehouse());
             return;
         }
+        levels.put(signal.warehouse(), signal);
         StockSignal product = threshold.value();
-        if (product == null || product.minStock() == null) {
-            return;
+        if (product != null) {
+            judge(signal, product, signal.eventTimeMillis(), signal, out);
         }
-        boolean critical = product.critical() || configuredCritical.contains(signal.productCode());
-        if (!critical) {
+    }
+
+    /** Raises LOW_STOCK or RECOVERED when {@code level} crosses the product's minimum; {@code cause} is the change that made it so. */
+    private void judge(StockSignal level, StockSignal product, long eventTimeMillis, StockSignal cause,
+            Collector<InventoryAlert> out) throws Exception {
+        boolean critical = product.critical() || configuredCritical.contains(level.productCode());
+        if (product.minStock() == null || !critical) {
+            if (below.contains(level.warehouse())) {
+                below.remove(level.warehouse()); // no longer judged: a later minimum starts afresh
+            }
             return;
         }
         BigDecimal minimum = product.minStock();
-        boolean isBelow = signal.onHand().compareTo(minimum) < 0;
-        boolean wasBelow = Boolean.TRUE.equals(below.get(signal.warehouse()));
+        boolean isBelow = level.onHand().compareTo(minimum) < 0;
+        boolean wasBelow = Boolean.TRUE.equals(below.get(level.warehouse()));
         if (isBelow != wasBelow) {
             out.collect(new InventoryAlert(
-                    signal.productCode(),
-                    signal.warehouse(),
+                    level.productCode(),
+                    level.warehouse(),
                     isBelow ? InventoryAlert.LOW_STOCK : InventoryAlert.RECOVERED,
-                    signal.eventTimeMillis(),
-                    signal.onHand(),
+                    eventTimeMillis,
+                    level.onHand(),
                     minimum,
-                    signal.sourceTopic(),
-                    signal.sourcePartition(),
-                    signal.sourceOffset()));
+                    cause.sourceTopic(),
+                    cause.sourcePartition(),
+                    cause.sourceOffset()));
         }
         if (isBelow) {
-            below.put(signal.warehouse(), true);
+            below.put(level.warehouse(), true);
         } else {
-            below.remove(signal.warehouse());
+            below.remove(level.warehouse());
         }
     }
 }

@@ -44,11 +44,29 @@ class CriticalStockMonitorTest {
                             org.assertj.core.groups.Tuple.tuple("CD-GO", InventoryAlert.LOW_STOCK, 4L),
                             org.assertj.core.groups.Tuple.tuple("CD-SP", InventoryAlert.RECOVERED, 5L));
             assertThat(alerts.get(0).minStock()).isEqualByComparingTo("10");
-            // Threshold kept, CD-GO still below; CD-SP recovered and dropped from state.
-            assertThat(h.numKeyedStateEntries()).isEqualTo(2);
+            // Three states of the key: the threshold, the warehouses below (CD-GO), the last levels.
+            assertThat(h.numKeyedStateEntries()).isEqualTo(3);
 
             h.processElement(new StockSignal(StockSignal.Kind.THRESHOLD, true, "P1", "", null, false, null, 0, "t", 0, 6), 0);
-            assertThat(h.numKeyedStateEntries()).as("deleting the product clears its state").isZero();
+            assertThat(h.numKeyedStateEntries()).as("deleting the product keeps only the stock rows' levels").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void levelsReadBeforeTheMasterRowAreJudgedWhenItArrivesOrChanges() throws Exception {
+        try (var h = harness(Set.of())) {
+            h.processElement(level("P1", "CD-SP", "3", 1), 0);
+            h.processElement(level("P1", "CD-GO", "20", 2), 0);
+            assertThat(h.extractOutputValues()).as("no minimum yet").isEmpty();
+
+            h.processElement(new StockSignal(StockSignal.Kind.THRESHOLD, false, "P1", "", new BigDecimal("10"), true, null, 5000L, "m", 0, 7), 0);
+            h.processElement(new StockSignal(StockSignal.Kind.THRESHOLD, false, "P1", "", new BigDecimal("25"), true, null, 9000L, "m", 0, 8), 0);
+
+            assertThat(h.extractOutputValues())
+                    .extracting(InventoryAlert::warehouse, InventoryAlert::alertType, InventoryAlert::sourceOffset, InventoryAlert::eventTimeMillis)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("CD-SP", InventoryAlert.LOW_STOCK, 7L, 5000L),
+                            org.assertj.core.groups.Tuple.tuple("CD-GO", InventoryAlert.LOW_STOCK, 8L, 9000L));
         }
     }
 
